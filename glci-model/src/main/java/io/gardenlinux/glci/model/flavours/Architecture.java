@@ -1,0 +1,44 @@
+package io.gardenlinux.glci.model.flavours;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** A CPU architecture, named as Debian names it. */
+public enum Architecture {
+    AMD64("amd64"),
+    ARM64("arm64");
+
+    private final String wireValue;
+
+    Architecture(String wireValue) {
+        this.wireValue = wireValue;
+    }
+
+    /** The name as written in flavours.yaml, manifests and task names. */
+    public String wireValue() {
+        return wireValue;
+    }
+
+    public static Optional<Architecture> find(String wireValue) {
+        return Arrays.stream(values()).filter(a -> a.wireValue.equals(wireValue)).findFirst();
+    }
+
+    /** The architecture of that name; the original's error message, plus what is allowed, when there is none. */
+    public static Architecture fromWireValue(String wireValue) {
+        return find(wireValue).orElseThrow(() -> new IllegalArgumentException(invalid(wireValue)));
+    }
+
+    static String invalid(String wireValue) {
+        return "'" + wireValue + "' is not a valid Architecture; allowed: " + allowed();
+    }
+
+    public static String allowed() {
+        return Arrays.stream(values()).map(Architecture::wireValue).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return wireValue;
+    }
+}

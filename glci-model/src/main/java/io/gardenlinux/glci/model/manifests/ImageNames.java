@@ -1,0 +1,50 @@
+package io.gardenlinux.glci.model.manifests;
+
+/**
+ * The names of published images, derived from the release manifest key suffix
+ * ({@link ManifestKeys#singleKeySuffix}) as the original derives them.
+ */
+public final class ImageNames {
+
+    private static final String PREFIX = "gardenlinux-";
+
+    private ImageNames() {
+    }
+
+    /** The AMI name, {@code gardenlinux-<suffix>}. */
+    public static String amiName(String keySuffix) {
+        return PREFIX + keySuffix;
+    }
+
+    /** The Alicloud image name, {@code gardenlinux-<suffix>}. */
+    public static String alicloudImageName(String keySuffix) {
+        return PREFIX + keySuffix;
+    }
+
+    /**
+     * The GCP image name: {@code gardenlinux-<suffix>} with {@code .} and {@code _} as {@code -} and leading and
+     * trailing {@code -} stripped, e.g. {@code gardenlinux-gcp-cloud-gardener--prod-318-9-c03ea4}.
+     */
+    public static String gcpImageName(String keySuffix) {
+        String name = (PREFIX + keySuffix).replace('.', '-').replace('_', '-');
+        int start = 0;
+        int end = name.length();
+        while (start < end && name.charAt(start) == '-') {
+            start++;
+        }
+        while (end > start && name.charAt(end - 1) == '-') {
+            end--;
+        }
+        return name.substring(start, end);
+    }
+
+    /** The OCI tag, {@code <version>-<suffix>} with {@code _} as {@code -}, e.g. {@code 318.9-oci-base-318.9-c03ea4}. */
+    public static String ociTag(String version, String keySuffix) {
+        return (version + "-" + keySuffix).replace('_', '-');
+    }
+
+    /** The OCI image reference {@code <image prefix>:<tag>}. */
+    public static String ociReference(String imagePrefix, String version, String keySuffix) {
+        return imagePrefix + ":" + ociTag(version, keySuffix);
+    }
+}
