@@ -1,14 +1,13 @@
 package io.gardenlinux.glci.model.build;
 
-import java.util.Arrays;
+import io.gardenlinux.glci.model.WireValue;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The kind of a build (the original's "promote target"): it chooses where a manifest set is stored,
  * {@code meta/sets/<build type>/}, and how the set is named.
  */
-public enum BuildType {
+public enum BuildType implements WireValue {
     SNAPSHOT("snapshot"),
     DAILY("daily"),
     RELEASE("release");
@@ -19,19 +18,19 @@ public enum BuildType {
         this.wireValue = wireValue;
     }
 
+    @Override
     public String wireValue() {
         return wireValue;
     }
 
     public static Optional<BuildType> find(String wireValue) {
-        return Arrays.stream(values()).filter(t -> t.wireValue.equals(wireValue)).findFirst();
+        return WireValue.find(BuildType.class, wireValue);
     }
 
     /** The build type of that name; an {@link IllegalArgumentException} naming the allowed values when there is none. */
     public static BuildType fromWireValue(String wireValue) {
         return find(wireValue).orElseThrow(() -> new IllegalArgumentException("'" + wireValue
-                + "' is not a valid BuildType; allowed: " + Arrays.stream(values()).map(BuildType::wireValue)
-                .collect(Collectors.joining(", "))));
+                + "' is not a valid BuildType; allowed: " + WireValue.allowed(BuildType.class)));
     }
 
     @Override

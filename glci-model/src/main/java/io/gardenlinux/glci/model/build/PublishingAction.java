@@ -1,11 +1,10 @@
 package io.gardenlinux.glci.model.build;
 
-import java.util.Arrays;
+import io.gardenlinux.glci.model.WireValue;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** What a pipeline run does with its builds (the original's {@code publishing_actions}). */
-public enum PublishingAction {
+public enum PublishingAction implements WireValue {
     /** Upload the build results and write the release manifests. */
     MANIFESTS("manifests", "man"),
     /** Publish the images to their clouds (with {@code manifests}: also write the manifest set). */
@@ -23,6 +22,7 @@ public enum PublishingAction {
         this.abbreviation = abbreviation;
     }
 
+    @Override
     public String wireValue() {
         return wireValue;
     }
@@ -33,11 +33,11 @@ public enum PublishingAction {
     }
 
     public static Optional<PublishingAction> find(String wireValue) {
-        return Arrays.stream(values()).filter(a -> a.wireValue.equals(wireValue)).findFirst();
+        return WireValue.find(PublishingAction.class, wireValue);
     }
 
     public static String allowed() {
-        return Arrays.stream(values()).map(PublishingAction::wireValue).collect(Collectors.joining(", "));
+        return WireValue.allowed(PublishingAction.class);
     }
 
     @Override

@@ -1,12 +1,11 @@
 package io.gardenlinux.glci.model.credentials;
 
 import io.gardenlinux.glci.model.GlciException;
+import io.gardenlinux.glci.model.WireValue;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -23,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  * nonce followed by cipher text and tag.</li>
  * </ul>
  */
-public enum SecretCipher {
+public enum SecretCipher implements WireValue {
     PLAINTEXT("PLAINTEXT"),
     AES_ECB("AES.ECB"),
     AES_GCM("AES.GCM");
@@ -40,18 +39,15 @@ public enum SecretCipher {
     }
 
     /** The name used in {@code SECRET_CIPHER_ALGORITHM}. */
-    public String algorithmName() {
+    @Override
+    public String wireValue() {
         return algorithmName;
     }
 
-    public static Optional<SecretCipher> find(String algorithmName) {
-        return Arrays.stream(values()).filter(c -> c.algorithmName.equals(algorithmName)).findFirst();
-    }
-
     public static SecretCipher fromAlgorithmName(String algorithmName) {
-        return find(algorithmName).orElseThrow(() -> new GlciException("SECRET_CIPHER_ALGORITHM '" + algorithmName
-                + "' is not supported; allowed: " + Arrays.stream(values()).map(SecretCipher::algorithmName)
-                        .collect(Collectors.joining(", "))));
+        return WireValue.find(SecretCipher.class, algorithmName).orElseThrow(() -> new GlciException(
+                "SECRET_CIPHER_ALGORITHM '" + algorithmName + "' is not supported; allowed: "
+                        + WireValue.allowed(SecretCipher.class)));
     }
 
     /** Decodes {@code SECRET_KEY}: base64 of 16, 24 or 32 bytes. The message never repeats the key. */

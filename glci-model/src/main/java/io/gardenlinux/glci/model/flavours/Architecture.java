@@ -1,11 +1,10 @@
 package io.gardenlinux.glci.model.flavours;
 
-import java.util.Arrays;
+import io.gardenlinux.glci.model.WireValue;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** A CPU architecture, named as Debian names it. */
-public enum Architecture {
+public enum Architecture implements WireValue {
     AMD64("amd64"),
     ARM64("arm64");
 
@@ -16,12 +15,13 @@ public enum Architecture {
     }
 
     /** The name as written in flavours.yaml, manifests and task names. */
+    @Override
     public String wireValue() {
         return wireValue;
     }
 
     public static Optional<Architecture> find(String wireValue) {
-        return Arrays.stream(values()).filter(a -> a.wireValue.equals(wireValue)).findFirst();
+        return WireValue.find(Architecture.class, wireValue);
     }
 
     /** The architecture of that name; the original's error message, plus what is allowed, when there is none. */
@@ -34,7 +34,7 @@ public enum Architecture {
     }
 
     public static String allowed() {
-        return Arrays.stream(values()).map(Architecture::wireValue).collect(Collectors.joining(", "));
+        return WireValue.allowed(Architecture.class);
     }
 
     @Override

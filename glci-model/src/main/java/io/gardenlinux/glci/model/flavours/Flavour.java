@@ -2,6 +2,7 @@ package io.gardenlinux.glci.model.flavours;
 
 import io.gardenlinux.glci.model.InvalidInputException;
 import io.gardenlinux.glci.model.Problem;
+import io.gardenlinux.glci.model.PythonStrings;
 import io.gardenlinux.glci.model.features.FeatureGraph;
 import java.util.Collection;
 import java.util.List;
@@ -83,15 +84,7 @@ public record Flavour(Architecture architecture, String platform, List<String> m
      */
     public String originalTaskName() {
         String name = canonicalNamePrefix().replace('/', '-').replace("_", "");
-        int start = 0;
-        int end = name.length();
-        while (start < end && name.charAt(start) == '-') {
-            start++;
-        }
-        while (end > start && name.charAt(end - 1) == '-') {
-            end--;
-        }
-        return name.substring(start, end).replace("readonly", "ro");
+        return PythonStrings.strip(name, "-").replace("readonly", "ro");
     }
 
     @Override

@@ -1,11 +1,10 @@
 package io.gardenlinux.glci.model.manifests;
 
-import java.util.Arrays;
+import io.gardenlinux.glci.model.WireValue;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The state of an Azure Marketplace publication. */
-public enum AzureTransportState {
+public enum AzureTransportState implements WireValue {
     PROVISIONAL("provisional"),
     PUBLISH("publishing"),
     GO_LIVE("going_live"),
@@ -18,16 +17,17 @@ public enum AzureTransportState {
         this.wireValue = wireValue;
     }
 
+    @Override
     public String wireValue() {
         return wireValue;
     }
 
     public static Optional<AzureTransportState> find(String wireValue) {
-        return Arrays.stream(values()).filter(s -> s.wireValue.equals(wireValue)).findFirst();
+        return WireValue.find(AzureTransportState.class, wireValue);
     }
 
     public static String allowed() {
-        return Arrays.stream(values()).map(AzureTransportState::wireValue).collect(Collectors.joining(", "));
+        return WireValue.allowed(AzureTransportState.class);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.gardenlinux.glci.model.manifests;
 
+import io.gardenlinux.glci.model.PythonStrings;
+
 /**
  * The names of published images, derived from the release manifest key suffix
  * ({@link ManifestKeys#singleKeySuffix}) as the original derives them.
@@ -26,16 +28,7 @@ public final class ImageNames {
      * trailing {@code -} stripped, e.g. {@code gardenlinux-gcp-cloud-gardener--prod-318-9-c03ea4}.
      */
     public static String gcpImageName(String keySuffix) {
-        String name = (PREFIX + keySuffix).replace('.', '-').replace('_', '-');
-        int start = 0;
-        int end = name.length();
-        while (start < end && name.charAt(start) == '-') {
-            start++;
-        }
-        while (end > start && name.charAt(end - 1) == '-') {
-            end--;
-        }
-        return name.substring(start, end);
+        return PythonStrings.strip((PREFIX + keySuffix).replace('.', '-').replace('_', '-'), "-");
     }
 
     /** The OCI tag, {@code <version>-<suffix>} with {@code _} as {@code -}, e.g. {@code 318.9-oci-base-318.9-c03ea4}. */

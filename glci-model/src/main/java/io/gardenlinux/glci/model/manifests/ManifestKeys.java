@@ -1,5 +1,7 @@
 package io.gardenlinux.glci.model.manifests;
 
+import io.gardenlinux.glci.model.PythonStrings;
+
 import io.gardenlinux.glci.model.build.BuildType;
 import io.gardenlinux.glci.model.flavours.Flavour;
 
@@ -72,11 +74,6 @@ public final class ManifestKeys {
      * leading {@code .} and {@code /}, e.g. {@code 318-c03ea4-20210212/amd64/bullseye/rootfs.raw}.
      */
     public static String releaseFileName(int epoch, String committish, String pathInTarball) {
-        int start = 0;
-        while (start < pathInTarball.length()
-                && (pathInTarball.charAt(start) == '.' || pathInTarball.charAt(start) == '/')) {
-            start++;
-        }
-        return uploadVersion(epoch, committish) + "-" + pathInTarball.substring(start);
+        return uploadVersion(epoch, committish) + "-" + PythonStrings.lstrip(pathInTarball, "./");
     }
 }

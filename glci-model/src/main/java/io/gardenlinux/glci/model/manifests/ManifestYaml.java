@@ -152,34 +152,14 @@ public final class ManifestYaml {
             return null;
         }
         if (node.has(AwsPublishedImageSet.KEY)) {
-            List<AwsPublishedImage> images = new ArrayList<>();
-            for (YamlNode e : node.list(AwsPublishedImageSet.KEY, true)) {
-                if (e.expectObject("an AWS image")) {
-                    String ami = e.string("ami_id");
-                    String region = e.string("aws_region_id");
-                    String name = e.string("image_name");
-                    if (ami != null && region != null && name != null) {
-                        images.add(new AwsPublishedImage(ami, region, name,
-                                e.unknownEntries(Set.of("ami_id", "aws_region_id", "image_name"))));
-                    }
-                }
-            }
-            return new AwsPublishedImageSet(images, node.unknownEntries(Set.of(AwsPublishedImageSet.KEY)));
+            return new AwsPublishedImageSet(images(node, AwsPublishedImageSet.KEY, "an AWS image", "ami_id",
+                    "aws_region_id", "image_name", AwsPublishedImage::new),
+                    node.unknownEntries(Set.of(AwsPublishedImageSet.KEY)));
         }
         if (node.has(AlicloudPublishedImageSet.KEY)) {
-            List<AlicloudPublishedImage> images = new ArrayList<>();
-            for (YamlNode e : node.list(AlicloudPublishedImageSet.KEY, true)) {
-                if (e.expectObject("an Alibaba Cloud image")) {
-                    String id = e.string("image_id");
-                    String region = e.string("region_id");
-                    String name = e.string("image_name");
-                    if (id != null && region != null && name != null) {
-                        images.add(new AlicloudPublishedImage(id, region, name,
-                                e.unknownEntries(Set.of("image_id", "region_id", "image_name"))));
-                    }
-                }
-            }
-            return new AlicloudPublishedImageSet(images, node.unknownEntries(Set.of(AlicloudPublishedImageSet.KEY)));
+            return new AlicloudPublishedImageSet(images(node, AlicloudPublishedImageSet.KEY, "an Alibaba Cloud image",
+                    "image_id", "region_id", "image_name", AlicloudPublishedImage::new),
+                    node.unknownEntries(Set.of(AlicloudPublishedImageSet.KEY)));
         }
         if (node.has(GcpPublishedImage.KEY)) {
             String name = node.string(GcpPublishedImage.KEY);
@@ -202,19 +182,8 @@ public final class ManifestYaml {
                             "golive_operation_id")));
         }
         if (node.has(OpenstackPublishedImageSet.KEY)) {
-            List<OpenstackPublishedImage> images = new ArrayList<>();
-            for (YamlNode e : node.list(OpenstackPublishedImageSet.KEY, true)) {
-                if (e.expectObject("an OpenStack image")) {
-                    String region = e.string("region_name");
-                    String id = e.string("image_id");
-                    String name = e.string("image_name");
-                    if (region != null && id != null && name != null) {
-                        images.add(new OpenstackPublishedImage(region, id, name,
-                                e.unknownEntries(Set.of("region_name", "image_id", "image_name"))));
-                    }
-                }
-            }
-            return new OpenstackPublishedImageSet(images,
+            return new OpenstackPublishedImageSet(images(node, OpenstackPublishedImageSet.KEY, "an OpenStack image",
+                    "region_name", "image_id", "image_name", OpenstackPublishedImage::new),
                     node.unknownEntries(Set.of(OpenstackPublishedImageSet.KEY)));
         }
         if (node.has(OciPublishedImage.KEY)) {
@@ -227,6 +196,28 @@ public final class ManifestYaml {
                 + OpenstackPublishedImageSet.KEY + ", " + OciPublishedImage.KEY + "; found "
                 + String.join(", ", node.entries().keySet()));
         return null;
+    }
+
+    /** The constructor of a per-region image entry: three required strings and the keys glci does not know. */
+    private interface ImageEntry<T> {
+        T create(String first, String second, String third, Map<String, Object> otherKeys);
+    }
+
+    /** A list of per-region image entries, each a mapping with three required string keys. */
+    private static <T> List<T> images(YamlNode node, String key, String what, String k1, String k2, String k3,
+            ImageEntry<T> entry) {
+        List<T> images = new ArrayList<>();
+        for (YamlNode e : node.list(key, true)) {
+            if (e.expectObject(what)) {
+                String v1 = e.string(k1);
+                String v2 = e.string(k2);
+                String v3 = e.string(k3);
+                if (YamlNode.allPresent(v1, v2, v3)) {
+                    images.add(entry.create(v1, v2, v3, e.unknownEntries(Set.of(k1, k2, k3))));
+                }
+            }
+        }
+        return images;
     }
 
     // ---- writing ---------------------------------------------------------------------------------------------
