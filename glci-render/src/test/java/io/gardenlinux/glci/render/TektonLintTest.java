@@ -3,7 +3,6 @@ package io.gardenlinux.glci.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gardenlinux.glci.render.tekton.TektonApi;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,5 +44,4 @@ class TektonLintTest {
         assertThat(findings.valueStream().map(f -> f.get("path").asString()).distinct().count())
                 .as("tekton-lint read the files").isPositive();
     }
-
 }
