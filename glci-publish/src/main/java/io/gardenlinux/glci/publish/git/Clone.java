@@ -132,12 +132,14 @@ public final class Clone {
     }
 
     /**
-     * A branch of the remote, a tag or a commit id, in this order, as the commit it names; an error naming the
-     * committish when none matches.
+     * A branch of the remote, a tag or a commit id (or {@code HEAD}, the checkout's), in this order, as the commit
+     * it names; an error naming the committish when none matches.
      */
     static ObjectId resolveCommittish(Repository repository, String committish, String url) throws IOException {
-        for (String candidate : new String[] {Constants.R_REMOTES + Constants.DEFAULT_REMOTE_NAME + "/" + committish,
-                Constants.R_TAGS + committish, committish}) {
+        String[] candidates = committish.equals(Constants.HEAD) ? new String[] {committish}
+                : new String[] {Constants.R_REMOTES + Constants.DEFAULT_REMOTE_NAME + "/" + committish,
+                        Constants.R_TAGS + committish, committish};
+        for (String candidate : candidates) {
             ObjectId id;
             try {
                 id = repository.resolve(candidate + "^{commit}");

@@ -5,10 +5,16 @@ import io.gardenlinux.glci.model.credentials.Credentials;
 import io.gardenlinux.glci.model.credentials.GithubCredentials;
 import io.gardenlinux.glci.model.credentials.GithubCredentials.TechnicalUser;
 import io.gardenlinux.glci.model.credentials.Secret;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
@@ -30,6 +36,9 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
  * @param github the credential entry the remote is reached with, if any
  */
 public record GitRemote(String url, String host, String uri, Optional<GithubCredentials> github) {
+
+    /** How long one network operation of git (connect, read) may stall. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
     /** The host reached anonymously when no credential names it. */
     public static final String GITHUB_COM = "github.com";
@@ -93,6 +102,22 @@ public record GitRemote(String url, String host, String uri, Optional<GithubCred
             return new String[] {m.group(1), m.group(2)};
         }
         return null;
+    }
+
+    /** The URL of a checkout's {@code origin} remote, e.g. the repository it was cloned from. */
+    public static String originUrl(Path checkout) {
+        try (Repository repository = new FileRepositoryBuilder().setWorkTree(checkout.toFile()).setMustExist(true)
+                .build()) {
+            String url = repository.getConfig().getString("remote", Constants.DEFAULT_REMOTE_NAME, "url");
+            if (url == null) {
+                throw new GlciException(checkout + ": the checkout has no 'origin' remote; give the repository's URL"
+                        + " (glci.gitUrl or GIT_URL)");
+            }
+            return url;
+        } catch (IOException e) {
+            throw new GlciException(checkout + ": not a git checkout (" + e.getMessage() + "); run glci:clone first"
+                    + " or point glci.repoRoot at the clone", e);
+        }
     }
 
     /** The technical user the remote is reached as, if any. */
