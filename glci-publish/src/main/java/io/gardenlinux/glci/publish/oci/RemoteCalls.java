@@ -2,6 +2,7 @@ package io.gardenlinux.glci.publish.oci;
 
 import io.gardenlinux.glci.model.Reporter;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -55,7 +56,7 @@ final class RemoteCalls {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             if (attempt > 1) {
                 long backoff = firstBackoff.toMillis() << (attempt - 2);
-                reporter.warn(what + " failed (" + describe(last) + "); attempt " + attempt + " of " + attempts
+                reporter.warn(what + " failed (" + reason(last) + "); attempt " + attempt + " of " + attempts
                         + " in " + backoff + " ms");
                 Thread.sleep(backoff);
             }
@@ -96,12 +97,30 @@ final class RemoteCalls {
     }
 
     static boolean causedByIo(Throwable e) {
+        return ioCause(e) != null;
+    }
+
+    /** The outermost I/O failure in the causes of {@code e}, or null. */
+    static IOException ioCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IOException) {
-                return true;
+            if (t instanceof IOException io) {
+                return io;
             }
         }
-        return false;
+        return null;
+    }
+
+    /** What went wrong, for a person: the I/O failure underneath wrappers when there is one. */
+    static String reason(Throwable e) {
+        IOException io = ioCause(e);
+        if (io == null) {
+            return describe(e);
+        }
+        if (io instanceof ConnectException) {
+            return "connection refused or no route to the host (" + io.getClass().getSimpleName() + ")";
+        }
+        return io.getMessage() == null ? io.getClass().getSimpleName()
+                : io.getClass().getSimpleName() + ": " + io.getMessage();
     }
 
     static String describe(Throwable e) {

@@ -215,7 +215,7 @@ public final class RepositoryClient {
 
     private GlciException failure(String what, String reference, Exception e) {
         String where = RemoteCalls.causedByIo(e) ? "cannot reach " + scheme + "://" + repository.apiHost() + ": " : "";
-        return new GlciException(what + " " + describe(reference) + ": " + where + RemoteCalls.describe(e), e);
+        return new GlciException(what + " " + describe(reference) + ": " + where + RemoteCalls.reason(e), e);
     }
 
     private String describe(String reference) {
