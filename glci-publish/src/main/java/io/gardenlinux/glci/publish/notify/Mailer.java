@@ -5,6 +5,7 @@ import io.gardenlinux.glci.model.InvalidInputException;
 import io.gardenlinux.glci.model.Problem;
 import io.gardenlinux.glci.model.Reporter;
 import io.gardenlinux.glci.model.credentials.EmailCredentials;
+import io.gardenlinux.glci.model.credentials.Secret;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
@@ -90,7 +91,7 @@ public final class Mailer {
                 + "')";
         try (Transport transport = session.getTransport("smtp")) {
             transport.connect(server.host(), server.port(), server.username().orElse(null),
-                    server.password().map(p -> p.reveal()).orElse(null));
+                    server.password().map(Secret::reveal).orElse(null));
             transport.sendMessage(message, message.getAllRecipients());
         } catch (AuthenticationFailedException e) {
             throw new GlciException(where + " refused the login of user '" + server.username().orElse("")
