@@ -140,12 +140,14 @@ class NotifierTest {
 
     @Test
     void onlyRecipientsReplaceCodeOwnersAndAdditionalRecipients() throws Exception {
-        Notifier.Result result = notify(request(FAILED_BUILD, "lead@example.org; qa@example.org ;", "extra@example.org",
+        Notifier.Result result = notify(request(FAILED_BUILD, "lead@example.org; qa@example.org ;lead at example",
+                "extra@example.org",
                 false, email(List.of(), Optional.empty(), Optional.empty())));
 
         assertThat(result.recipients()).containsExactly("lead@example.org", "qa@example.org");
         assertThat(to(smtp.getReceivedMessages()[0])).containsExactly("lead@example.org", "qa@example.org");
         assertThat(github.requests).isEmpty();
+        assertThat(lines).contains("WARN not notifying 'lead at example': not a mail address");
     }
 
     @Test
