@@ -154,7 +154,7 @@ public final class ReleaseBranches {
             ObjectId commit = versionCommit(repository, released, next, ident);
             push(repository, request.remote(), commit, branchRef, expectedOld, seconds);
             reporter.info((version.isFirstOfEpoch() ? "Created " : "Updated ") + branch + ": " + commit.name()
-                    + " 'prepare release of gardenlinux-" + next + "'");
+                    + " '" + commitMessage(next) + "'");
             return Optional.of(new Result(branch, version, next, released.name(), commit.name(),
                     version.isFirstOfEpoch()));
         } catch (IOException e) {
