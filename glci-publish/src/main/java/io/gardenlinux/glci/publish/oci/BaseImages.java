@@ -3,11 +3,7 @@ package io.gardenlinux.glci.publish.oci;
 import io.gardenlinux.glci.model.GlciException;
 import io.gardenlinux.glci.model.Reporter;
 import io.gardenlinux.glci.model.build.BaseImage;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,19 +66,7 @@ public final class BaseImages {
      */
     public static void writeNames(List<BaseImage> images, Path file) {
         String content = images.stream().map(image -> image.wireValue() + "\n").collect(Collectors.joining());
-        Path target = file.toAbsolutePath();
-        try {
-            Files.createDirectories(target.getParent());
-            Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                Files.writeString(temporary, content, StandardCharsets.UTF_8);
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException e) {
-            throw new GlciException("cannot write the base images to build to " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFile.write(file, content, "the base images to build");
     }
 
     private static ImageReference reference(BaseImage image, String ociPath, String versionLabel) {
