@@ -27,7 +27,7 @@ abstract class AbstractOciMojo extends AbstractGlciMojo {
     /** A required parameter's value, or a failure naming the property and the environment variable. */
     protected String required(String configured, String property, String environmentVariable)
             throws MojoExecutionException {
-        String value = parameter(configured, environmentVariable, null);
+        String value = environmentVariable != null ? parameter(configured, environmentVariable, null) : configured;
         if (value == null || value.isBlank()) {
             throw new MojoExecutionException("missing " + property
                     + (environmentVariable != null ? " (or environment variable " + environmentVariable + ")" : ""));
