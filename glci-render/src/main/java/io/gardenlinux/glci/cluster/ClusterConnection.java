@@ -26,6 +26,9 @@ public final class ClusterConnection implements AutoCloseable {
 
     private static final String SERVICE_ACCOUNT_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
 
+    private static final int RETRIES = 3;
+    private static final int RETRY_INTERVAL_MILLIS = 500;
+
     private final KubernetesClient client;
     private final String namespace;
     private final TektonApi tektonApi;
@@ -69,6 +72,10 @@ public final class ClusterConnection implements AutoCloseable {
             }
             config = Config.autoConfigure(options.context().orElse(null));
         }
+        // fabric8 retries a failed request 10 times with doubling back-off (about 20 s for an unreachable
+        // cluster); a few quick retries ride out a blip without keeping a person waiting for a wrong address
+        config.setRequestRetryBackoffLimit(RETRIES);
+        config.setRequestRetryBackoffInterval(RETRY_INTERVAL_MILLIS);
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         return new ClusterConnection(client, options.namespace(), options.tektonApi(),
                 "cluster " + config.getMasterUrl() + " (context " + contextName + ")");
