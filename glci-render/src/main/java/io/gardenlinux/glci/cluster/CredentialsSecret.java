@@ -7,6 +7,7 @@ import io.gardenlinux.glci.model.GlciException;
 import io.gardenlinux.glci.model.Reporter;
 import io.gardenlinux.glci.model.credentials.Credentials;
 import io.gardenlinux.glci.model.credentials.SecretCipher;
+import io.gardenlinux.glci.render.StepCredentials;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,8 +19,7 @@ import java.util.Map;
 /**
  * The Secret {@code secrets} that pipeline steps read their credentials from (key {@code config.json}, the merged
  * document of {@link Credentials#toDocument()}, mounted at {@code /secrets}), and, when the document is encrypted,
- * the Secret {@code secrets-key} that steps read {@code SECRET_KEY} and {@code SECRET_CIPHER_ALGORITHM} from
- * through a {@code secretKeyRef}.
+ * the Secret {@code secrets-key} that steps read {@code SECRET_KEY} from through a {@code secretKeyRef}.
  *
  * <p>Unlike the original, which deleted and recreated the Secret, glci updates it in place, so a step starting
  * meanwhile never finds it missing. An encrypted document that the cluster already holds is left alone when it
@@ -27,15 +27,14 @@ import java.util.Map;
  */
 public final class CredentialsSecret {
 
-    /** The Secret with the credentials document. */
-    public static final String SECRET_NAME = "secrets";
+    /** The Secret with the credentials document; the names are those the rendered steps refer to. */
+    public static final String SECRET_NAME = StepCredentials.SECRET_NAME;
     /** The key of the document in it. */
-    public static final String DOCUMENT_KEY = "config.json";
-    /** The Secret with the key of an encrypted document. */
-    public static final String KEY_SECRET_NAME = "secrets-key";
-    /** The keys in {@link #KEY_SECRET_NAME}: the same names as the environment variables steps get. */
-    public static final String KEY_KEY = SecretSettings.SECRET_KEY;
-    public static final String ALGORITHM_KEY = SecretSettings.SECRET_CIPHER_ALGORITHM;
+    public static final String DOCUMENT_KEY = StepCredentials.DOCUMENT_KEY;
+    /** The Secret with the key ({@code SECRET_KEY}, base64) of an encrypted document. */
+    public static final String KEY_SECRET_NAME = StepCredentials.KEY_SECRET_NAME;
+    /** The key of {@code SECRET_KEY} in {@link #KEY_SECRET_NAME}. */
+    public static final String KEY_KEY = StepCredentials.KEY_SECRET_KEY;
 
     private static final Map<String, String> LABELS = Map.of("app.kubernetes.io/managed-by", "glci");
 
@@ -47,7 +46,10 @@ public final class CredentialsSecret {
         this.reporter = reporter;
     }
 
-    /** Creates or updates the Secrets the settings call for; none in secrets-server mode. */
+    /**
+     * Creates or updates the Secrets the settings call for: none in secrets-server mode (where {@code credentials}
+     * may be null), else {@code secrets} and, when encrypted, {@code secrets-key}.
+     */
     public List<Applied> apply(Credentials credentials, SecretSettings settings) {
         List<Applied> applied = new ArrayList<>();
         if (settings.secretsServer().isPresent()) {
@@ -104,7 +106,6 @@ public final class CredentialsSecret {
     private static Secret keySecret(SecretSettings settings) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put(KEY_KEY, base64(settings.key().orElseThrow()));
-        data.put(ALGORITHM_KEY, base64(settings.cipher().wireValue()));
         return new SecretBuilder()
                 .withNewMetadata().withName(KEY_SECRET_NAME).withLabels(LABELS).endMetadata()
                 .withType("Opaque")

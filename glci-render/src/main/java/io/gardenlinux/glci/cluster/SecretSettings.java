@@ -2,6 +2,7 @@ package io.gardenlinux.glci.cluster;
 
 import io.gardenlinux.glci.model.GlciException;
 import io.gardenlinux.glci.model.credentials.SecretCipher;
+import io.gardenlinux.glci.render.StepCredentials;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -65,6 +66,13 @@ public record SecretSettings(Optional<SecretsServer> secretsServer, SecretCipher
         SecretCipher cipher = SecretCipher.fromAlgorithmName(algorithm.get());
         SecretCipher.decodeKey(key.get());
         return new SecretSettings(server, cipher, key);
+    }
+
+    /** How rendered steps reach the credentials under these settings. */
+    public StepCredentials stepCredentials() {
+        String algorithm = encrypted() ? cipher.wireValue() : null;
+        return secretsServer.isPresent() ? StepCredentials.secretsServer(secretsServer.get().endpoint(), algorithm)
+                : algorithm == null ? StepCredentials.secretVolume() : StepCredentials.encryptedSecretVolume(algorithm);
     }
 
     /** Whether the credentials document is stored encrypted. */

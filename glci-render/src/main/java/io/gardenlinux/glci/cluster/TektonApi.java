@@ -5,7 +5,9 @@ import io.gardenlinux.glci.model.WireValue;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 /**
- * The Tekton API version glci talks to a cluster in: {@code tekton.dev/v1} (current Tekton) or
+ * The Tekton API version glci talks to a cluster in (the renderer's
+ * {@link io.gardenlinux.glci.render.tekton.TektonApi} names the version it renders for; this adds what the cluster
+ * client needs): {@code tekton.dev/v1} (current Tekton) or
  * {@code tekton.dev/v1beta1} (Tekton v0.25, the original's). Holds what differs between them at run time: where
  * the resources live and which {@code spec.status} value cancels a run.
  */
@@ -43,6 +45,11 @@ public enum TektonApi implements WireValue {
     public static TektonApi fromWireValue(String value) {
         return WireValue.find(TektonApi.class, value).orElseThrow(() -> new GlciException(
                 "glci.tektonApi '" + value + "' is not supported; allowed: " + WireValue.allowed(TektonApi.class)));
+    }
+
+    /** The same version as the renderer's. */
+    public static TektonApi of(io.gardenlinux.glci.render.tekton.TektonApi rendered) {
+        return fromWireValue(rendered.version());
     }
 
     /** The version of a resource's {@code apiVersion}, e.g. {@code tekton.dev/v1beta1}. */

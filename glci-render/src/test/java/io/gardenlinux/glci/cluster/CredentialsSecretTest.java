@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.gardenlinux.glci.cluster.Applied.Outcome;
 import io.gardenlinux.glci.model.credentials.Credentials;
 import io.gardenlinux.glci.model.credentials.SecretCipher;
+import io.gardenlinux.glci.render.StepCredentials;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,10 +105,9 @@ class CredentialsSecretTest {
         Credentials back = Credentials.readDocument(stored, "secret", SecretCipher.AES_GCM, SecretCipher.decodeKey(KEY));
         assertThat(back.aws("gardenlinux").secretAccessKey().reveal()).isEqualTo(SECRET_ACCESS_KEY);
         Secret key = secret("secrets-key");
-        assertThat(new String(Base64.getDecoder().decode(key.getData().get("SECRET_KEY")), StandardCharsets.UTF_8))
+        assertThat(new String(Base64.getDecoder().decode(key.getData().get("key")), StandardCharsets.UTF_8))
                 .isEqualTo(KEY);
-        assertThat(new String(Base64.getDecoder().decode(key.getData().get("SECRET_CIPHER_ALGORITHM")),
-                StandardCharsets.UTF_8)).isEqualTo("AES.GCM");
+        assertThat(settings.stepCredentials()).isEqualTo(StepCredentials.encryptedSecretVolume("AES.GCM"));
 
         assertThat(secrets.apply(Credentials.readDirectory(cfg), settings)).as("the same credentials: unchanged")
                 .extracting(Applied::outcome).containsOnly(Outcome.UNCHANGED);

@@ -1,0 +1,96 @@
+package io.gardenlinux.glci.publish.oci;
+
+import io.gardenlinux.glci.model.GlciException;
+import io.gardenlinux.glci.model.Reporter;
+import io.gardenlinux.glci.model.build.BaseImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The build base images ({@link BaseImage}) in the registry: which of them are still to be built for a version
+ * label, and the extra {@code latest} tag once they are. The {@code build-baseimage} Task builds only the missing
+ * ones with kaniko, so nothing that exists is built again.
+ */
+public final class BaseImages {
+
+    private final OciRegistries registries;
+    private final Reporter reporter;
+
+    public BaseImages(OciRegistries registries, Reporter reporter) {
+        this.registries = registries;
+        this.reporter = reporter;
+    }
+
+    /** The base images without a manifest under {@code <ociPath>/gardenlinux-<name>:<versionLabel>}, in build order. */
+    public List<BaseImage> missing(String ociPath, String versionLabel) {
+        List<BaseImage> missing = new ArrayList<>();
+        for (BaseImage image : BaseImage.values()) {
+            ImageReference reference = reference(image, ociPath, versionLabel);
+            if (registries.repository(reference).head(versionLabel).isPresent()) {
+                reporter.info("skipping build of image, reference image_ref='" + reference + "' - already exists");
+            } else {
+                reporter.info("to build: " + reference);
+                missing.add(image);
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * Tags each {@code <ociPath>/gardenlinux-<name>:<versionLabel>} also as {@code latest} (the same manifest, so
+     * the same digest). Fails, naming the reference, when an image does not exist.
+     */
+    public void tagLatest(String ociPath, String versionLabel) {
+        for (BaseImage image : BaseImage.values()) {
+            ImageReference reference = reference(image, ociPath, versionLabel);
+            RepositoryClient repository = registries.repository(reference);
+            RepositoryClient.StoredManifest manifest = repository.manifest(versionLabel)
+                    .orElseThrow(() -> new GlciException("base image " + reference + " does not exist; the "
+                            + "build-baseimage step must build it before it is tagged " + BaseImage.LATEST_TAG));
+            Optional<RepositoryClient.ManifestHead> latest = repository.head(BaseImage.LATEST_TAG);
+            if (latest.isPresent() && latest.get().digest().equals(manifest.digest())) {
+                reporter.info(reference.withTag(BaseImage.LATEST_TAG) + " is already " + manifest.digest());
+                continue;
+            }
+            repository.putManifest(BaseImage.LATEST_TAG, manifest.mediaType(), manifest.content(), Optional.empty());
+            reporter.info("tagged " + reference + " as " + BaseImage.LATEST_TAG + " (" + manifest.digest() + ")");
+        }
+    }
+
+    /**
+     * Writes the names of {@code images}, one per line (an empty file when there are none), replacing
+     * {@code file} atomically.
+     */
+    public static void writeNames(List<BaseImage> images, Path file) {
+        String content = images.stream().map(image -> image.wireValue() + "\n").collect(Collectors.joining());
+        Path target = file.toAbsolutePath();
+        try {
+            Files.createDirectories(target.getParent());
+            Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try {
+                Files.writeString(temporary, content, StandardCharsets.UTF_8);
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new GlciException("cannot write the base images to build to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ImageReference reference(BaseImage image, String ociPath, String versionLabel) {
+        try {
+            return ImageReference.parse(image.reference(ociPath, versionLabel));
+        } catch (GlciException e) {
+            throw new GlciException("OCI path '" + ociPath + "' and version label '" + versionLabel
+                    + "' give no valid base image reference: " + e.getMessage(), e);
+        }
+    }
+}
