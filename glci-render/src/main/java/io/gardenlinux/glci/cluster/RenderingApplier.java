@@ -60,6 +60,19 @@ public final class RenderingApplier {
         return List.copyOf(applied);
     }
 
+    /**
+     * Applies only the setup objects of a rendering made with setup: the Namespace, the LimitRange and the RBAC of
+     * the original README's cluster prerequisites.
+     */
+    public List<Applied> applySetup(Rendering rendering) {
+        List<HasMetadata> setup = rendering.kubernetesResources().stream().filter(r -> !isTekton(r))
+                .map(HasMetadata.class::cast).toList();
+        if (setup.isEmpty()) {
+            throw new ClusterException("the rendering holds no setup objects; render it with setup");
+        }
+        return new Applier(connection, reporter).apply(setup);
+    }
+
     private static boolean isTekton(GenericKubernetesResource resource) {
         return resource.getApiVersion() != null && resource.getApiVersion().startsWith(TektonApi.GROUP + "/");
     }

@@ -56,6 +56,10 @@ public record SecretSettings(Optional<SecretsServer> secretsServer, SecretCipher
                 .or(() -> env.apply(SECRET_SERVER_ENDPOINT).map(v -> new SecretsServer(SECRET_SERVER_ENDPOINT, v)));
         Optional<String> algorithm = env.apply(SECRET_CIPHER_ALGORITHM);
         Optional<String> key = env.apply(SECRET_KEY);
+        if (algorithm.isPresent() && algorithm.get().strip().equalsIgnoreCase(SecretCipher.PLAINTEXT.wireValue())) {
+            // the original README's setting: not encrypted, whatever SECRET_KEY holds
+            return new SecretSettings(server, SecretCipher.PLAINTEXT, Optional.empty());
+        }
         if (algorithm.isPresent() != key.isPresent()) {
             throw new GlciException("set both " + SECRET_CIPHER_ALGORITHM + " and " + SECRET_KEY + " or neither; only "
                     + (algorithm.isPresent() ? SECRET_CIPHER_ALGORITHM : SECRET_KEY) + " is set");

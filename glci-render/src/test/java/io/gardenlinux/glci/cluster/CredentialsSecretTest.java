@@ -140,6 +140,8 @@ class CredentialsSecretTest {
                 "SECRET_KEY", "c2hvcnQ="))))
                 .hasMessage("SECRET_KEY is 5 bytes long; it must be a base64 AES key of 16, 24 or 32 bytes");
         assertThat(SecretSettings.fromEnvironment(env(Map.of())).encrypted()).isFalse();
+        assertThat(SecretSettings.fromEnvironment(env(Map.of("SECRET_CIPHER_ALGORITHM", "PLAINTEXT"))))
+                .as("the original README's setting").isEqualTo(SecretSettings.plain());
     }
 
     private static java.util.function.Function<String, Optional<String>> env(Map<String, String> values) {
