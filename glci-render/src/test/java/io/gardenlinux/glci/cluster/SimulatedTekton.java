@@ -55,8 +55,9 @@ final class SimulatedTekton implements AutoCloseable {
     private final TektonApi api;
     private final String namespace;
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final CountDownLatch released = new CountDownLatch(1);
+    private volatile CountDownLatch released = new CountDownLatch(1);
     private volatile List<Task> plan = List.of();
+    private final Map<String, Long> finishedAt = new java.util.concurrent.ConcurrentHashMap<>();
     private Watch watch;
 
     SimulatedTekton(KubernetesMockServer server, KubernetesClient client, TektonApi api, String namespace) {
@@ -91,6 +92,11 @@ final class SimulatedTekton implements AutoCloseable {
     /** Lets held tasks end. */
     void release() {
         released.countDown();
+    }
+
+    /** Holds the held tasks of runs started from now on again. */
+    void hold() {
+        released = new CountDownLatch(1);
     }
 
     private void execute(String run, List<Task> tasks) {
@@ -235,6 +241,12 @@ final class SimulatedTekton implements AutoCloseable {
             status.put("conditions", List.of(condition));
             return status;
         });
+        finishedAt.put(run, System.nanoTime());
+    }
+
+    /** When the API server answered the update that ended the run ({@link System#nanoTime()}), for benchmarks. */
+    Long finishedAt(String run) {
+        return finishedAt.get(run);
     }
 
     @SuppressWarnings("unchecked")
