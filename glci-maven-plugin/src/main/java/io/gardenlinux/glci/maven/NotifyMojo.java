@@ -2,7 +2,7 @@ package io.gardenlinux.glci.maven;
 
 import io.gardenlinux.glci.model.GlciException;
 import io.gardenlinux.glci.model.config.CicdConfig;
-import io.gardenlinux.glci.model.credentials.Credentials;
+import io.gardenlinux.glci.model.credentials.EmailCredentials;
 import io.gardenlinux.glci.publish.notify.Notifier;
 import io.gardenlinux.glci.publish.notify.RunFailureMail;
 import io.gardenlinux.glci.publish.notify.RunStatus;
@@ -67,28 +67,27 @@ public class NotifyMojo extends AbstractGlciMojo {
 
     @Override
     protected void run() {
-        boolean disabled = Notifier.flag("glci.disableNotifications", disableNotifications);
-        if (disabled) {
-            reporter().info("Notification is disabled, not sending email");
-            return;
-        }
-        CicdConfig config = cicdConfig();
-        String emailCfgName = config.notification().orElseThrow(() -> new GlciException("cicd.yaml: configuration '"
-                + config.name() + "' has no notify.email_cfg_name; name the email credential to send with"))
-                .emailCfgName();
-        Credentials credentials = credentials();
         Path log = logArchive != null ? logArchive.toPath() : repoRoot().resolve("build_log.zip");
         new Notifier(reporter(), Notifier.DEFAULT_TIMEOUT).notifyRun(new Notifier.RunRequest(
                 RunStatus.parse(statusDict),
                 parameter(onlyRecipients, "ONLY_RECIPIENTS", ""),
                 parameter(additionalRecipients, "ADDITIONAL_RECIPIENTS", ""),
-                false,
+                Notifier.flag("glci.disableNotifications", disableNotifications),
                 required(pipelineName, "glci.pipelineName"),
                 required(run, "glci.run"),
                 parameter(namespace, "GARDENLINUX_TKN_WS", "gardenlinux"),
                 committish, dashboardUrl, log, repoRoot(),
                 Optional.ofNullable(parameter(gitUrl, "GIT_URL", null)),
-                credentials, credentials.email(emailCfgName)));
+                this::credentials, this::email));
+    }
+
+    /** The {@code email} credential that {@code notify.email_cfg_name} of {@code cicd.yaml} names. */
+    private EmailCredentials email() {
+        CicdConfig config = cicdConfig();
+        String name = config.notification().orElseThrow(() -> new GlciException("cicd.yaml: configuration '"
+                + config.name() + "' has no notify.email_cfg_name; name the email credential to send with"))
+                .emailCfgName();
+        return credentials().email(name);
     }
 
     private static String required(String value, String property) {

@@ -37,7 +37,6 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.URIish;
@@ -146,7 +145,7 @@ public final class ReleaseBranches {
                             + ".0 first, which creates it");
                 }
                 expectedOld = tip.get();
-                requireContains(git, request, released, branchRef, expectedOld, seconds);
+                requireContains(repository, request, released, branchRef, expectedOld);
                 request.buildBranch().filter(b -> !b.equals(branch)).ifPresent(b -> reporter.warn("the run built"
                         + " branch '" + b + "'; patch release " + version + " goes onto " + branch));
             }
@@ -155,7 +154,7 @@ public final class ReleaseBranches {
             ObjectId commit = versionCommit(repository, released, next, ident);
             push(repository, request.remote(), commit, branchRef, expectedOld, seconds);
             reporter.info((version.isFirstOfEpoch() ? "Created " : "Updated ") + branch + ": " + commit.name()
-                    + " 'prepare release of gardenlinux-" + next + "'");
+                    + " '" + commitMessage(next) + "'");
             return Optional.of(new Result(branch, version, next, released.name(), commit.name(),
                     version.isFirstOfEpoch()));
         } catch (IOException e) {
@@ -218,26 +217,19 @@ public final class ReleaseBranches {
         }
     }
 
-    private static void requireContains(Git git, Request request, ObjectId released, String branchRef,
-            ObjectId tip, int seconds) throws IOException {
-        Repository repository = git.getRepository();
-        if (!repository.getObjectDatabase().has(tip)) {
-            try {
-                var fetch = git.fetch().setRemote(request.remote().uri()).setRefSpecs(new RefSpec(branchRef))
-                        .setTimeout(seconds);
-                request.remote().credentialsProvider().ifPresent(fetch::setCredentialsProvider);
-                fetch.call();
-            } catch (GitAPIException e) {
-                throw new GlciException("cannot fetch " + branchRef + " of " + request.remote().describe() + ": "
-                        + e.getMessage(), e);
+    private static void requireContains(Repository repository, Request request, ObjectId released,
+            String branchRef, ObjectId tip) throws IOException {
+        // a committish that contains the tip has the tip's objects: a tip this clone lacks is not contained
+        boolean contained = repository.getObjectDatabase().has(tip);
+        if (contained) {
+            try (RevWalk walk = new RevWalk(repository)) {
+                contained = walk.isMergedInto(walk.parseCommit(tip), walk.parseCommit(released));
             }
         }
-        try (RevWalk walk = new RevWalk(repository)) {
-            if (!walk.isMergedInto(walk.parseCommit(tip), walk.parseCommit(released))) {
-                throw new GlciException(request.committish() + " (" + released.name() + ") does not contain the tip"
-                        + " of " + Repository.shortenRefName(branchRef) + " (" + tip.name() + ") - aborting"
-                        + " patch-release; build the patch release from " + Repository.shortenRefName(branchRef));
-            }
+        if (!contained) {
+            throw new GlciException(request.committish() + " (" + released.name() + ") does not contain the tip"
+                    + " of " + Repository.shortenRefName(branchRef) + " (" + tip.name() + ") - aborting"
+                    + " patch-release; build the patch release from " + Repository.shortenRefName(branchRef));
         }
     }
 

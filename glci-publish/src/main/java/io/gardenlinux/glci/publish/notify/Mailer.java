@@ -5,6 +5,7 @@ import io.gardenlinux.glci.model.InvalidInputException;
 import io.gardenlinux.glci.model.Problem;
 import io.gardenlinux.glci.model.Reporter;
 import io.gardenlinux.glci.model.credentials.EmailCredentials;
+import io.gardenlinux.glci.model.credentials.Secret;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
@@ -68,11 +69,16 @@ public final class Mailer {
         return List.copyOf(patterns);
     }
 
-    /** The addresses the blacklist lets through, in order; each one it drops is reported. */
+    /**
+     * The addresses that are mail addresses and that the blacklist lets through, in order; each one dropped is
+     * reported, so that one mistyped address does not keep the mail from everyone else.
+     */
     public List<String> allowed(List<String> addresses) {
         List<String> allowed = new ArrayList<>();
         for (String address : addresses) {
-            if (blacklist.stream().anyMatch(p -> p.matcher(address).matches())) {
+            if (!isAddress(address)) {
+                reporter.warn("not notifying '" + address + "': not a mail address");
+            } else if (blacklist.stream().anyMatch(p -> p.matcher(address).matches())) {
                 reporter.info("not notifying " + address + ": blacklisted in email credential '" + server.name()
                         + "'");
             } else {
@@ -90,7 +96,7 @@ public final class Mailer {
                 + "')";
         try (Transport transport = session.getTransport("smtp")) {
             transport.connect(server.host(), server.port(), server.username().orElse(null),
-                    server.password().map(p -> p.reveal()).orElse(null));
+                    server.password().map(Secret::reveal).orElse(null));
             transport.sendMessage(message, message.getAllRecipients());
         } catch (AuthenticationFailedException e) {
             throw new GlciException(where + " refused the login of user '" + server.username().orElse("")
@@ -177,6 +183,15 @@ public final class Mailer {
             throw new InvalidInputException(new Problem("email credential '" + server.name() + "'", "sender_name",
                     "'" + server.senderName() + "' is not a mail address: " + e.getMessage() + "; write e.g."
                             + " 'Tekton CI <ci@example.org>'"));
+        }
+    }
+
+    private static boolean isAddress(String address) {
+        try {
+            new InternetAddress(address, true).validate();
+            return address.indexOf('@') > 0;
+        } catch (AddressException e) {
+            return false;
         }
     }
 

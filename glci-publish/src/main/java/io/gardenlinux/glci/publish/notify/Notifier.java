@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Constants;
@@ -89,13 +90,15 @@ public final class Notifier {
      * @param checkout the clone whose CODEOWNERS files name the owners
      * @param gitUrl the repository's URL: its host picks the {@code github} credential (and so the GitHub API) that
      *     resolves the owners' handles
-     * @param credentials where that {@code github} credential is looked up
-     * @param email the SMTP server and sender
+     * @param credentials where that {@code github} credential is looked up; read only when CODEOWNERS name GitHub
+     *     users or teams
+     * @param email the SMTP server and sender; read only when a mail is to be sent, so that a run without failures
+     *     needs no mail configuration
      */
     public record RunRequest(RunStatus status, String onlyRecipients, String additionalRecipients, boolean disabled,
             String pipeline, String run, String namespace, String committish, String dashboardUrl,
-            Path logArchive, Path checkout, Optional<String> gitUrl, Credentials credentials,
-            EmailCredentials email) {
+            Path logArchive, Path checkout, Optional<String> gitUrl, Supplier<Credentials> credentials,
+            Supplier<EmailCredentials> email) {
         public RunRequest {
             Objects.requireNonNull(status, "status");
             onlyRecipients = onlyRecipients == null ? "" : onlyRecipients;
@@ -189,7 +192,7 @@ public final class Notifier {
         Optional<Path> log = Optional.of(request.logArchive()).filter(Files::isRegularFile);
         RunFailureMail mail = new RunFailureMail(request.pipeline(), request.run(), request.namespace(),
                 request.committish(), request.status(), request.dashboardUrl(), log, note);
-        return send(request.email(), List.copyOf(recipients), mail::to);
+        return send(request.email().get(), List.copyOf(recipients), mail::to);
     }
 
     /** Tells the author and committer of the local HEAD that the run they started failed. */
@@ -251,7 +254,7 @@ public final class Notifier {
         if (request.gitUrl().isEmpty() || request.gitUrl().get().isBlank()) {
             return Optional.empty();
         }
-        GitRemote remote = GitRemote.resolve(request.gitUrl().get(), request.credentials(),
+        GitRemote remote = GitRemote.resolve(request.gitUrl().get(), request.credentials().get(),
                 "resolve the CODEOWNERS of");
         if (remote.isLocal()) {
             return Optional.empty();

@@ -3,13 +3,11 @@ package io.gardenlinux.glci.publish.oci;
 import io.gardenlinux.glci.model.GlciException;
 import io.gardenlinux.glci.model.Reporter;
 import io.gardenlinux.glci.model.build.BaseImage;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -45,23 +43,33 @@ public final class BaseImages {
 
     /**
      * Tags each {@code <ociPath>/gardenlinux-<name>:<versionLabel>} also as {@code latest} (the same manifest, so
-     * the same digest). Fails, naming the reference, when an image does not exist.
+     * the same digest). When any of them does not exist, nothing is tagged and the failure names every missing one.
      */
     public void tagLatest(String ociPath, String versionLabel) {
+        Map<BaseImage, RepositoryClient.StoredManifest> manifests = new EnumMap<>(BaseImage.class);
+        List<ImageReference> missing = new ArrayList<>();
         for (BaseImage image : BaseImage.values()) {
             ImageReference reference = reference(image, ociPath, versionLabel);
+            registries.repository(reference).manifest(versionLabel).ifPresentOrElse(
+                    manifest -> manifests.put(image, manifest), () -> missing.add(reference));
+        }
+        if (!missing.isEmpty()) {
+            throw new GlciException("base image" + (missing.size() > 1 ? "s " : " ")
+                    + missing.stream().map(ImageReference::toString).collect(Collectors.joining(", "))
+                    + (missing.size() > 1 ? " do" : " does") + " not exist; the build-baseimage step must build "
+                    + "them before they are tagged " + BaseImage.LATEST_TAG + " (nothing was tagged)");
+        }
+        manifests.forEach((image, manifest) -> {
+            ImageReference reference = reference(image, ociPath, versionLabel);
             RepositoryClient repository = registries.repository(reference);
-            RepositoryClient.StoredManifest manifest = repository.manifest(versionLabel)
-                    .orElseThrow(() -> new GlciException("base image " + reference + " does not exist; the "
-                            + "build-baseimage step must build it before it is tagged " + BaseImage.LATEST_TAG));
             Optional<RepositoryClient.ManifestHead> latest = repository.head(BaseImage.LATEST_TAG);
             if (latest.isPresent() && latest.get().digest().equals(manifest.digest())) {
                 reporter.info(reference.withTag(BaseImage.LATEST_TAG) + " is already " + manifest.digest());
-                continue;
+                return;
             }
             repository.putManifest(BaseImage.LATEST_TAG, manifest.mediaType(), manifest.content(), Optional.empty());
             reporter.info("tagged " + reference + " as " + BaseImage.LATEST_TAG + " (" + manifest.digest() + ")");
-        }
+        });
     }
 
     /**
@@ -70,19 +78,7 @@ public final class BaseImages {
      */
     public static void writeNames(List<BaseImage> images, Path file) {
         String content = images.stream().map(image -> image.wireValue() + "\n").collect(Collectors.joining());
-        Path target = file.toAbsolutePath();
-        try {
-            Files.createDirectories(target.getParent());
-            Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                Files.writeString(temporary, content, StandardCharsets.UTF_8);
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException e) {
-            throw new GlciException("cannot write the base images to build to " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFile.write(file, content, "the base images to build");
     }
 
     private static ImageReference reference(BaseImage image, String ociPath, String versionLabel) {

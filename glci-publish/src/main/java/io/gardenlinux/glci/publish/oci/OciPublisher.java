@@ -5,10 +5,13 @@ import io.gardenlinux.glci.model.Reporter;
 import io.gardenlinux.glci.model.features.FeatureGraph;
 import io.gardenlinux.glci.model.flavours.Architecture;
 import io.gardenlinux.glci.model.manifests.ImageNames;
+import io.gardenlinux.glci.model.manifests.ManifestYaml;
 import io.gardenlinux.glci.model.manifests.PublishedImageMetadata.OciPublishedImage;
 import io.gardenlinux.glci.model.manifests.ReleaseIdentifier;
 import io.gardenlinux.glci.model.manifests.ReleaseManifest;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -93,6 +96,27 @@ public final class OciPublisher {
                 id.architecture(), rootfs));
         return manifest.withPublishedImageMetadata(new OciPublishedImage(publication.reference().toString(),
                 Map.of()));
+    }
+
+    /**
+     * Publishes the release of the manifest in {@code manifestFile} (YAML, as stored under {@code meta/singles})
+     * and writes the manifest with its published-image metadata to {@code output} (which may be the same file),
+     * replacing it whole. Returns the updated manifest.
+     */
+    public ReleaseManifest publishManifestFile(Path manifestFile, Path output, FeatureGraph features,
+            String imagePrefix, RootfsSource rootfs) {
+        byte[] yaml;
+        try {
+            yaml = Files.readAllBytes(manifestFile);
+        } catch (IOException e) {
+            throw new GlciException("release manifest " + manifestFile + ": cannot read: " + e.getMessage(), e);
+        }
+        ReleaseManifest published = publish(ManifestYaml.readManifest(yaml, manifestFile.toString()), features,
+                imagePrefix, rootfs);
+        AtomicFile.write(output, ManifestYaml.write(published), "the published release manifest");
+        reporter.info("wrote " + output + " (published_image_metadata.image_reference: "
+                + ((OciPublishedImage) published.publishedImageMetadata()).imageReference() + ")");
+        return published;
     }
 
     /** Pushes the image and updates the release's index. */

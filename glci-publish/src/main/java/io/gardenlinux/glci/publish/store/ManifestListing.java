@@ -3,7 +3,10 @@ package io.gardenlinux.glci.publish.store;
 import io.gardenlinux.glci.model.GlciException;
 import io.gardenlinux.glci.model.manifests.ManifestKeys;
 import io.gardenlinux.glci.model.manifests.ManifestYaml;
+import io.gardenlinux.glci.model.build.BuildType;
+import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Objects;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -30,6 +33,22 @@ public final class ManifestListing {
                 .orElseThrow(() -> new GlciException("s3://" + store.bucket() + "/" + key
                         + ": no such release found"));
     }
+
+    /**
+     * The key of the newest manifest set named {@code name} of {@code buildType}: {@code meta/sets/<type>/<name>} or,
+     * for snapshot and daily sets, the one with the latest {@code -YYYYmmdd-HHMMSS} suffix.
+     */
+    public String latestSetKey(BuildType buildType, String name) {
+        String exact = ManifestKeys.setKey(buildType, name);
+        return list(ManifestKeys.SETS_PREFIX + "/" + buildType.wireValue(), 1000).stream()
+                .filter(k -> k.equals(exact) || TIMESTAMPED.matcher(k).matches() && k.startsWith(exact + "-"))
+                .filter(k -> k.length() == exact.length() || k.length() == exact.length() + 16)
+                .max(Comparator.naturalOrder())
+                .orElseThrow(() -> new GlciException("s3://" + store.bucket() + "/" + exact
+                        + ": Did not find specified release-set"));
+    }
+
+    private static final Pattern TIMESTAMPED = Pattern.compile(".*-\\d{8}-\\d{6}");
 
     /**
      * The keys of the manifests (or sets) under {@code prefix}, e.g. {@code meta/singles} or

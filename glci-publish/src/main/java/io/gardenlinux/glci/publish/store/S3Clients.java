@@ -4,7 +4,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -30,7 +30,7 @@ public final class S3Clients {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         connection.accessKeyId(), connection.secretAccessKey().reveal())))
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(connection.pathStyle()).build())
-                .httpClientBuilder(ApacheHttpClient.builder()
+                .httpClientBuilder(Apache5HttpClient.builder()
                         .maxConnections(maxConnections)
                         .connectionTimeout(timeouts.connect())
                         .socketTimeout(timeouts.socket())

@@ -163,6 +163,24 @@ class ReleaseBranchesTest {
     }
 
     @Test
+    void patchReleaseFailsFromACloneThatNeverSawTheBranchTip() throws Exception {
+        Path early = checkout("main");
+        new ReleaseBranches(reporter).release(request(checkout("main"), "main", Optional.of(318))).orElseThrow();
+        Git stale = Git.open(early.toFile());
+        GitFixture.commitAndPush(fixture.work("other"), "main", "318.1 without the branch",
+                Map.of("VERSION", "318.1\n"));
+        stale.fetch().setRefSpecs("refs/heads/main:refs/remotes/origin/main").call();
+        assertThat(stale.getRepository().getObjectDatabase().has(fixture.branchTip("rel-318"))).isFalse();
+        Map<String, String> refsBefore = fixture.refs();
+
+        assertThatThrownBy(() -> new ReleaseBranches(reporter).release(request(early, "main", Optional.of(318))))
+                .isInstanceOf(GlciException.class)
+                .hasMessageContaining("does not contain the tip of rel-318");
+        assertThat(fixture.refs()).isEqualTo(refsBefore);
+        stale.close();
+    }
+
+    @Test
     void anEpochOtherThanTheVersionsIsRefusedBeforeAnythingIsPushed() throws Exception {
         Map<String, String> refsBefore = fixture.refs();
 

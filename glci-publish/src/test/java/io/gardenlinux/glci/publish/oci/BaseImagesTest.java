@@ -93,13 +93,18 @@ class BaseImagesTest {
     }
 
     @Test
-    void taggingAMissingImageNamesIt() {
+    void taggingWithAMissingImageNamesItAndTagsNothing() {
         String ociPath = TestRegistry.uniqueRepository("missing");
-        pushImage(registries.repository(ImageReference.parse(BaseImage.BUILD.reference(ociPath, LABEL))), LABEL, "b");
+        RepositoryClient build = registries.repository(ImageReference.parse(BaseImage.BUILD.reference(ociPath, LABEL)));
+        pushImage(build, LABEL, "b");
+        pushImage(registries.repository(ImageReference.parse(BaseImage.BUILD_IMAGE.reference(ociPath, LABEL))), LABEL,
+                "i");
 
         assertThatThrownBy(() -> baseImages.tagLatest(ociPath, LABEL))
                 .isInstanceOf(GlciException.class)
-                .hasMessageContaining("base image " + ociPath + "/gardenlinux-build-deb:" + LABEL + " does not exist");
+                .hasMessage("base image " + ociPath + "/gardenlinux-build-deb:" + LABEL + " does not exist; the "
+                        + "build-baseimage step must build them before they are tagged latest (nothing was tagged)");
+        assertThat(build.head(BaseImage.LATEST_TAG)).isEmpty();
     }
 
     @Test

@@ -223,6 +223,26 @@ class OciPublisherTest {
     }
 
     @Test
+    void aManifestFileIsRewrittenWithThePublishedReference() throws Exception {
+        String prefix = TestRegistry.uniqueRepository("manifest-file");
+        FeatureGraph features = FeatureGraph.load(Path.of("..", "samples", "gardenlinux", "features"));
+        ReleaseManifest manifest = new ReleaseManifest(new ReleaseIdentifier("c03ea4d3d5e2a1b0", VERSION, 318,
+                Architecture.ARM64, "oci", List.of("base")), "2021-08-04T10:11:12", List.of(),
+                null, java.util.Map.of("custom_key", "kept"));
+        Path file = Files.writeString(dir.resolve("manifest.yaml"),
+                io.gardenlinux.glci.model.manifests.ManifestYaml.write(manifest));
+
+        publisher.publishManifestFile(file, file, features, prefix,
+                RootfsSource.ofFile(TestRegistry.rootfsTarXz(dir, 11, 1 << 16, null)));
+
+        String written = Files.readString(file);
+        assertThat(written).contains("image_reference: " + prefix + ":318.9-oci-base-318.9-c03ea4")
+                .contains("custom_key: kept");
+        assertThat(TestRegistry.manifest(ImageReference.parse(prefix + ":318.9-oci-base-318.9-c03ea4-arm64"))
+                .path("annotations").path("org.opencontainers.image.version").asString()).isEqualTo(VERSION);
+    }
+
+    @Test
     void otherPlatformsAndBadInputAreRefusedWithAClearMessage() throws Exception {
         FeatureGraph features = FeatureGraph.load(Path.of("..", "samples", "gardenlinux", "features"));
         ReleaseManifest aws = new ReleaseManifest(new ReleaseIdentifier("c03ea4d3", VERSION, 318, Architecture.AMD64,
