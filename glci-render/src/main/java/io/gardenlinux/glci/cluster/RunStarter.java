@@ -38,8 +38,8 @@ public final class RunStarter {
             connection.call("deleting PipelineRun " + name, () -> runs.runs().withName(name).delete());
             deleted.add(name);
         }
-        reporter.info("Pruned " + deleted.size() + " old PipelineRun(s), kept the newest "
-                + Math.min(keep, all.size()) + (deleted.isEmpty() ? "" : ": " + String.join(", ", deleted)));
+        reporter.info("Pruned " + deleted.size() + " old PipelineRun(s), " + (all.size() - deleted.size())
+                + " kept (glci.keep=" + keep + ")" + (deleted.isEmpty() ? "" : ": " + String.join(", ", deleted)));
         return List.copyOf(deleted);
     }
 

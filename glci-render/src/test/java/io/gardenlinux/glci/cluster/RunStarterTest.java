@@ -59,7 +59,7 @@ class RunStarterTest {
         createRuns("newest-", 3);
         assertThat(new RunStarter(connection, reporter).prune(3)).hasSize(20);
         assertThat(runNames()).containsExactly("newest-0", "newest-1", "newest-2");
-        assertThat(reporter.lines()).contains("INFO Pruned 0 old PipelineRun(s), kept the newest 20");
+        assertThat(reporter.lines()).contains("INFO Pruned 0 old PipelineRun(s), 20 kept (glci.keep=20)");
     }
 
     @Test

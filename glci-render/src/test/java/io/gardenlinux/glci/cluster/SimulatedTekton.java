@@ -28,7 +28,7 @@ import java.util.function.UnaryOperator;
  * paths fabric8 reads them from. The run's status lists its TaskRuns as its API version does: {@code v1}
  * {@code childReferences}, {@code v1beta1} {@code status.taskRuns} with embedded statuses.
  */
-final class SimulatedTekton implements AutoCloseable {
+public final class SimulatedTekton implements AutoCloseable {
 
     /** A step: its name, exit code and log. */
     record Step(String name, int exitCode, String log) {
