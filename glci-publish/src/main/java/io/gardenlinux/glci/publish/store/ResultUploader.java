@@ -10,6 +10,8 @@ import io.gardenlinux.glci.model.manifests.ReleaseManifest;
 import io.gardenlinux.glci.model.manifests.S3ReleaseFile;
 import io.gardenlinux.glci.publish.store.MemberHashes.Hashed;
 import io.gardenlinux.glci.publish.store.ResultTarball.Member;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -121,16 +123,20 @@ public final class ResultUploader {
             return known.get();
         }
         List<Hashed> hashed = new ArrayList<>();
+        String operation = "hash " + resultFile.getFileName();
+        AtomicLong done = new AtomicLong();
         try (ResultTarball tar = ResultTarball.open(resultFile)) {
+            // progress against the tarball's size; a compressed one holds more than that, so it shows none
+            long total = tar.compressed() ? 0 : size(resultFile);
             Optional<Member> member;
             while ((member = tar.next()).isPresent()) {
                 MessageDigest sha1 = sha1();
-                AtomicLong done = new AtomicLong();
-                String operation = "hash " + member.get().path();
-                long size = member.get().size();
                 tar.readAll((buffer, length) -> {
                     sha1.update(buffer, 0, length);
-                    reporter.progress(operation, done.addAndGet(length), size);
+                    long sum = done.addAndGet(length);
+                    if (total > 0) {
+                        reporter.progress(operation, Math.min(sum, total), total);
+                    }
                 });
                 hashed.add(new Hashed(member.get(), HexFormat.of().formatHex(sha1.digest())));
             }
@@ -384,6 +390,14 @@ public final class ResultUploader {
             return asGlci(e.getCause());
         }
         return e instanceof GlciException g ? g : new GlciException("the upload failed: " + e, e);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new GlciException(file + ": cannot read its size: " + e.getMessage(), e);
+        }
     }
 
     static String sha1Of(byte[] content) {
