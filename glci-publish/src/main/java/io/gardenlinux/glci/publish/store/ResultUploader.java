@@ -184,12 +184,9 @@ public final class ResultUploader {
             multiparts.forEach(MultipartUpload::abortUnlessCompleted);
             throw e;
         }
-        try {
-            join(uploads);
-        } catch (GlciException e) {
-            multiparts.forEach(MultipartUpload::abortUnlessCompleted);
-            throw e;
-        }
+        // every request ends (or fails after its retries) before the outcome is decided, so that aborting a
+        // multipart upload cannot race with its last parts
+        awaitQuietly(uploads);
         Throwable first = failure.get();
         if (first != null) {
             multiparts.forEach(MultipartUpload::abortUnlessCompleted);
