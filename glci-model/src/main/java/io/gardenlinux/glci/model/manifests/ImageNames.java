@@ -1,6 +1,7 @@
 package io.gardenlinux.glci.model.manifests;
 
 import io.gardenlinux.glci.model.PythonStrings;
+import io.gardenlinux.glci.model.flavours.Architecture;
 
 /**
  * The names of published images, derived from the release manifest key suffix
@@ -34,6 +35,15 @@ public final class ImageNames {
     /** The OCI tag, {@code <version>-<suffix>} with {@code _} as {@code -}, e.g. {@code 318.9-oci-base-318.9-c03ea4}. */
     public static String ociTag(String version, String keySuffix) {
         return (version + "-" + keySuffix).replace('_', '-');
+    }
+
+    /**
+     * The tag of one architecture's image of a release, {@code <oci tag>-<architecture>}, e.g.
+     * {@code 318.9-oci-base-318.9-c03ea4-arm64}; the {@linkplain #ociTag OCI tag} itself holds the index of all
+     * architectures.
+     */
+    public static String ociArchitectureTag(String version, String keySuffix, Architecture architecture) {
+        return ociTag(version, keySuffix) + "-" + architecture.wireValue();
     }
 
     /** The OCI image reference {@code <image prefix>:<tag>}. */
