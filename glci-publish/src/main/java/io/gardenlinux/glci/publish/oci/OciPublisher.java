@@ -132,7 +132,7 @@ public final class OciPublisher {
         ImageReference image = prefix.withTag(imageTag);
         RepositoryClient repository = registries.repository(prefix);
 
-        Optional<String> existing = publishedBefore(repository, imageTag, request.rootfs());
+        Optional<String> existing = publishedBefore(repository, imageTag, request.rootfs(), reporter);
         String imageDigest;
         int uploaded = 0;
         if (existing.isPresent()) {
@@ -170,7 +170,7 @@ public final class OciPublisher {
 
     /** The digest of the image under {@code imageTag} when it was made from the same rootfs and is complete. */
     private static Optional<String> publishedBefore(RepositoryClient repository, String imageTag,
-            RootfsSource rootfs) {
+            RootfsSource rootfs, Reporter reporter) {
         Optional<RepositoryClient.StoredManifest> stored = repository.manifest(imageTag);
         if (stored.isEmpty()) {
             return Optional.empty();
@@ -178,6 +178,9 @@ public final class OciPublisher {
         JsonNode manifest = OciImage.JSON.readTree(stored.get().content());
         String source = manifest.path("annotations").path(OciImage.SOURCE_ANNOTATION).asString("");
         if (!source.equals(rootfs.identity())) {
+            reporter.warn(repository.repository().withTag(imageTag) + " holds an image of another rootfs ("
+                    + (source.isEmpty() ? "not made by glci" : source) + "); it is replaced by one of "
+                    + rootfs.identity());
             return Optional.empty();
         }
         boolean complete = hasBlob(repository, manifest.path("config").path("digest").asString(""));

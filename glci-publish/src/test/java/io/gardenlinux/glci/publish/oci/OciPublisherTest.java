@@ -130,6 +130,25 @@ class OciPublisherTest {
     }
 
     @Test
+    void aRebuiltRootfsReplacesTheImageAndTheIndexEntry() throws Exception {
+        String prefix = TestRegistry.uniqueRepository("rebuilt");
+        OciPublisher.Publication first = publisher.publish(new OciPublisher.Request(prefix, VERSION,
+                "oci-base-318.9-c03ea4", Architecture.AMD64,
+                RootfsSource.ofFile(TestRegistry.rootfsTarXz(dir, 12, 1 << 16, null))));
+        Path rebuilt = Files.createDirectories(dir.resolve("rebuilt"));
+        OciPublisher.Publication second = publisher.publish(new OciPublisher.Request(prefix, VERSION,
+                "oci-base-318.9-c03ea4", Architecture.AMD64,
+                RootfsSource.ofFile(TestRegistry.rootfsTarXz(rebuilt, 13, 1 << 16, null))));
+
+        assertThat(second.imageDigest()).isNotEqualTo(first.imageDigest());
+        assertThat(reporter.all()).contains("holds an image of another rootfs (" + RootfsSource.ofFile(
+                dir.resolve("rootfs-12.tar.xz")).identity() + "); it is replaced");
+        JsonNode index = TestRegistry.manifest(second.reference());
+        assertThat(index.path("manifests")).extracting(m -> m.path("digest").asString())
+                .containsExactly(second.imageDigest());
+    }
+
+    @Test
     void indexListsBothArchitectures() throws Exception {
         String prefix = TestRegistry.uniqueRepository("multiarch");
         OciPublisher.Publication amd64 = publisher.publish(new OciPublisher.Request(prefix, VERSION,
