@@ -1,0 +1,27 @@
+package io.gardenlinux.glci.maven;
+
+import io.gardenlinux.glci.cluster.ClusterConnection;
+import io.gardenlinux.glci.cluster.RunCanceller;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Cancels a PipelineRun: sets its {@code spec.status} to {@code Cancelled} ({@code v1}) or
+ * {@code PipelineRunCancelled} ({@code v1beta1}, Tekton 0.25).
+ */
+@Mojo(name = "cancel", requiresProject = false, threadSafe = true)
+public class CancelMojo extends AbstractClusterMojo {
+
+    /** The PipelineRun to cancel. */
+    @Parameter(property = "glci.run")
+    protected String run;
+
+    @Override
+    protected void run() {
+        String name = requiredRun(run);
+        try (ClusterConnection connection = connect()) {
+            connection.verify(reporter());
+            new RunCanceller(connection, reporter()).cancel(name);
+        }
+    }
+}

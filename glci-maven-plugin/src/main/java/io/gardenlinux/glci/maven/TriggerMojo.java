@@ -1,0 +1,64 @@
+package io.gardenlinux.glci.maven;
+
+import io.gardenlinux.glci.cluster.ClusterConnection;
+import io.gardenlinux.glci.cluster.RenderingApplier;
+import io.gardenlinux.glci.cluster.RunFollower;
+import io.gardenlinux.glci.cluster.RunStarter;
+import io.gardenlinux.glci.cluster.SecretSettings;
+import io.gardenlinux.glci.render.Rendering;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What the original's {@code render_pipelines_and_trigger_job} did: {@code glci:apply}, remove old PipelineRuns
+ * (keep the newest {@code glci.keep}), start the runs chosen with {@code glci.imageBuild} / {@code glci.packageBuild}
+ * and print their names; with {@code glci.wait}, follow each to its end and fail when it fails.
+ */
+@Mojo(name = "trigger", requiresProject = false, threadSafe = true)
+public class TriggerMojo extends ApplyMojo {
+
+    /** How many PipelineRuns to keep, newest first, before starting new ones. */
+    @Parameter(property = "glci.keep", defaultValue = "" + RunStarter.DEFAULT_KEEP)
+    protected int keep;
+
+    /** Follow the started runs to their end; the goal fails when one fails. */
+    @Parameter(property = "glci.wait", defaultValue = "false")
+    protected boolean waitForRuns;
+
+    /** While following, show the logs of all steps, not only of failed ones. */
+    @Parameter(property = "glci.logs", defaultValue = "false")
+    protected boolean logs;
+
+    /** How long to follow a run at most, e.g. {@code 90m}, {@code 6h}; default the run's own timeout. */
+    @Parameter(property = "glci.timeout")
+    protected String timeout;
+
+    /** The Tekton Dashboard's URL; a link to each started run is printed. */
+    @Parameter(property = "glci.dashboardUrl")
+    protected String dashboardUrl;
+
+    @Override
+    protected void run() {
+        SecretSettings secrets = secretSettings();
+        Rendering rendering = render(secrets);
+        try (ClusterConnection connection = ClusterConnection.open(clusterOptions())) {
+            new RenderingApplier(connection, reporter()).apply(rendering, this::credentials, secrets);
+            if (rendering.pipelineRuns().isEmpty()) {
+                reporter().warn("No run started: choose one with -Dglci.imageBuild and/or -Dglci.packageBuild");
+                return;
+            }
+            RunStarter starter = new RunStarter(connection, reporter());
+            starter.prune(keep);
+            List<String> runs = starter.start(rendering.pipelineRuns(),
+                    Optional.ofNullable(dashboardUrl).filter(u -> !u.isBlank()));
+            if (waitForRuns) {
+                RunFollower follower = new RunFollower(connection, reporter());
+                for (String run : runs) {
+                    follower.follow(run, ClusterParameters.follow(logs, timeout));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.gardenlinux.glci.maven;
+
+import io.gardenlinux.glci.cluster.ClusterConnection;
+import io.gardenlinux.glci.cluster.RunFollower;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Follows a PipelineRun to its end: a line when each task starts and ends, the log tail of each failed step
+ * ({@code [task/step]} prefixed; every step's log with {@code glci.logs}); fails when the run fails, is cancelled or
+ * exceeds {@code glci.timeout}. Replaces the original's {@code wait_for_pipelinerun.py}, with a watch instead of a
+ * 15-second poll.
+ */
+@Mojo(name = "watch", requiresProject = false, threadSafe = true)
+public class WatchMojo extends AbstractClusterMojo {
+
+    /** The PipelineRun to follow. */
+    @Parameter(property = "glci.run")
+    protected String run;
+
+    /** Show the logs of all steps, not only of failed ones. */
+    @Parameter(property = "glci.logs", defaultValue = "false")
+    protected boolean logs;
+
+    /** How long to wait at most, e.g. {@code 90m}, {@code 6h}; default the run's own timeout. */
+    @Parameter(property = "glci.timeout")
+    protected String timeout;
+
+    @Override
+    protected void run() {
+        String name = requiredRun(run);
+        try (ClusterConnection connection = connect()) {
+            connection.verify(reporter());
+            new RunFollower(connection, reporter()).follow(name, ClusterParameters.follow(logs, timeout));
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.gardenlinux.glci.cluster;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.PodResource;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.gardenlinux.glci.cluster.TektonStatus.ChildReference;
+import io.gardenlinux.glci.cluster.TektonStatus.EmbeddedTaskRun;
+import io.gardenlinux.glci.cluster.TektonStatus.PipelineRunStatus;
+import io.gardenlinux.glci.cluster.TektonStatus.TaskRunStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reading PipelineRuns, their TaskRuns and their pods' logs in the connection's namespace. */
+final class TektonRuns {
+
+    /** The label Tekton puts on a PipelineRun's TaskRuns and pods. */
+    static final String PIPELINE_RUN_LABEL = "tekton.dev/pipelineRun";
+    /** The label Tekton puts on a TaskRun with the name of its task in the Pipeline. */
+    static final String PIPELINE_TASK_LABEL = "tekton.dev/pipelineTask";
+
+    /**
+     * A TaskRun of a PipelineRun.
+     *
+     * @param pipelineTask the task's name in the Pipeline
+     * @param name the TaskRun's name
+     * @param status its status
+     */
+    record ChildTaskRun(String pipelineTask, String name, TaskRunStatus status) {
+
+        RunState state() {
+            return RunState.of(status.conditions());
+        }
+    }
+
+    private final ClusterConnection connection;
+
+    TektonRuns(ClusterConnection connection) {
+        this.connection = connection;
+    }
+
+    NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>> runs() {
+        return connection.client().genericKubernetesResources(connection.tektonApi().pipelineRuns())
+                .inNamespace(connection.namespace());
+    }
+
+    NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>> taskRuns() {
+        return connection.client().genericKubernetesResources(connection.tektonApi().taskRuns())
+                .inNamespace(connection.namespace());
+    }
+
+    /** The PipelineRun; a run that does not exist is an error that says how to find the right name. */
+    GenericKubernetesResource run(String name) {
+        GenericKubernetesResource run = connection.call("reading PipelineRun " + name,
+                () -> runs().withName(name).get());
+        if (run == null) {
+            throw new ClusterException("PipelineRun '" + name + "' does not exist in " + connection.where()
+                    + "; list the runs with: kubectl get pipelineruns -n " + connection.namespace());
+        }
+        return run;
+    }
+
+    /** The PipelineRuns of the namespace, newest first. */
+    List<GenericKubernetesResource> runsNewestFirst() {
+        List<GenericKubernetesResource> all = new ArrayList<>(connection.call("listing PipelineRuns",
+                () -> runs().list().getItems()));
+        all.sort(Comparator.comparing((GenericKubernetesResource r) -> Optional.ofNullable(
+                r.getMetadata().getCreationTimestamp()).orElse("")).reversed()
+                .thenComparing(r -> r.getMetadata().getName()));
+        return all;
+    }
+
+    /** The TaskRuns Tekton labelled as the run's. */
+    List<GenericKubernetesResource> labelledTaskRuns(String runName) {
+        return connection.call("listing the TaskRuns of PipelineRun " + runName,
+                () -> taskRuns().withLabel(PIPELINE_RUN_LABEL, runName).list().getItems());
+    }
+
+    /**
+     * The run's TaskRuns in the order of its status: {@code v1} {@code childReferences} (each TaskRun read),
+     * {@code v1beta1} {@code status.taskRuns} (statuses embedded), else those labelled as the run's.
+     */
+    List<ChildTaskRun> children(GenericKubernetesResource run) {
+        PipelineRunStatus status = TektonStatus.pipelineRun(run);
+        List<ChildTaskRun> children = new ArrayList<>();
+        if (!status.childReferences().isEmpty()) {
+            for (ChildReference child : status.childReferences()) {
+                if (!"TaskRun".equals(child.kind())) {
+                    continue;
+                }
+                GenericKubernetesResource taskRun = connection.call("reading TaskRun " + child.name(),
+                        () -> taskRuns().withName(child.name()).get());
+                TaskRunStatus taskStatus = taskRun == null ? TektonStatus.taskRun(new GenericKubernetesResource())
+                        : TektonStatus.taskRun(taskRun);
+                children.add(new ChildTaskRun(child.pipelineTaskName(), child.name(), taskStatus));
+            }
+        } else if (!status.taskRuns().isEmpty()) {
+            for (Map.Entry<String, EmbeddedTaskRun> entry : status.taskRuns().entrySet()) {
+                TaskRunStatus taskStatus = entry.getValue().status() != null ? entry.getValue().status()
+                        : TektonStatus.taskRun(new GenericKubernetesResource());
+                children.add(new ChildTaskRun(entry.getValue().pipelineTaskName(), entry.getKey(), taskStatus));
+            }
+        } else {
+            for (GenericKubernetesResource taskRun : labelledTaskRuns(run.getMetadata().getName())) {
+                children.add(child(taskRun));
+            }
+        }
+        return children;
+    }
+
+    static ChildTaskRun child(GenericKubernetesResource taskRun) {
+        return new ChildTaskRun(pipelineTask(taskRun), taskRun.getMetadata().getName(),
+                TektonStatus.taskRun(taskRun));
+    }
+
+    /** The task's name in the Pipeline, from Tekton's label; the TaskRun's own name when it has none. */
+    static String pipelineTask(GenericKubernetesResource taskRun) {
+        Map<String, String> labels = taskRun.getMetadata().getLabels();
+        String task = labels == null ? null : labels.get(PIPELINE_TASK_LABEL);
+        return task != null ? task : taskRun.getMetadata().getName();
+    }
+
+    /** A step container's log, all of it or its last {@code tailLines} lines. */
+    String log(String pod, String container, int tailLines) {
+        return connection.call("reading the log of pod " + pod + " container " + container, () -> {
+            PodResource podResource = connection.client().pods().inNamespace(connection.namespace()).withName(pod);
+            return tailLines > 0 ? podResource.inContainer(container).tailingLines(tailLines).getLog()
+                    : podResource.inContainer(container).getLog();
+        });
+    }
+
+    /** Whether the API server answered "not found" (e.g. a pod already deleted). */
+    static boolean notFound(ClusterException e) {
+        return e.getCause() instanceof KubernetesClientException k && k.getCode() == 404;
+    }
+}

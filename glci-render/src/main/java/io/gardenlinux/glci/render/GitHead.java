@@ -1,0 +1,44 @@
+package io.gardenlinux.glci.render;
+
+import io.gardenlinux.glci.model.GlciException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The commit a checkout's HEAD points at, as the original read it ({@code git rev-parse @}). git itself answers:
+ * it knows worktrees, packed refs and detached heads, which reading {@code .git} by hand would have to copy.
+ */
+final class GitHead {
+
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private GitHead() {
+    }
+
+    static String of(Path checkout) {
+        ProcessBuilder builder = new ProcessBuilder("git", "rev-parse", "HEAD").directory(checkout.toFile())
+                .redirectErrorStream(true);
+        try {
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new GlciException("git rev-parse HEAD in " + checkout + " did not finish in "
+                        + TIMEOUT_SECONDS + "s; give the commit with -Dglci.committish");
+            }
+            if (process.exitValue() != 0 || !output.matches("[0-9a-f]{40,64}")) {
+                throw new GlciException("cannot find the commit of " + checkout + " (git rev-parse HEAD: " + output
+                        + "); give the commit with -Dglci.committish");
+            }
+            return output;
+        } catch (IOException e) {
+            throw new GlciException("cannot run git in " + checkout + " to find the commit (" + e.getMessage()
+                    + "); give the commit with -Dglci.committish", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GlciException("interrupted while reading the commit of " + checkout, e);
+        }
+    }
+}

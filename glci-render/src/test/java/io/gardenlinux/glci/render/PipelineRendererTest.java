@@ -1,0 +1,77 @@
+package io.gardenlinux.glci.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.gardenlinux.glci.model.InvalidInputException;
+import io.gardenlinux.glci.render.tekton.TektonApi;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PipelineRendererTest {
+
+    @Test
+    void rendersTheSixTasksBothPipelinesAndTheRunsInApplyOrder() {
+        Rendering rendering = PipelineRenderer.render(Samples.options().imageBuild(true).packageBuild(true).build());
+
+        assertThat(rendering.documents()).extracting(RenderedDocument::fileName).containsExactly(
+                "10-task-build-baseimage.yaml",
+                "10-task-build-gardenlinux-task.yaml",
+                "10-task-build-kernel-packages.yaml",
+                "10-task-build-packages.yaml",
+                "10-task-promote-gardenlinux-task.yaml",
+                "10-task-notify-task.yaml",
+                "20-pipeline-gardenlinux-build.yaml",
+                "20-pipeline-gl-packages-build.yaml",
+                "30-pipelinerun-gardenlinux-build.yaml",
+                "30-pipelinerun-gl-packages-build.yaml");
+        assertThat(rendering.flavourCount()).isEqualTo(6);
+    }
+
+    @Test
+    void givesTheClusterHelperResourcesAndRunsAsFabric8Objects() {
+        Rendering rendering = PipelineRenderer.render(Samples.options().imageBuild(true).setup(true).build());
+
+        List<GenericKubernetesResource> resources = rendering.kubernetesResources();
+        assertThat(resources).extracting(GenericKubernetesResource::getKind).containsExactly("Namespace",
+                "LimitRange", "ClusterRole", "ClusterRoleBinding", "Task", "Task", "Task", "Task", "Task", "Task",
+                "Pipeline", "Pipeline");
+        assertThat(resources.get(4).getApiVersion()).isEqualTo("tekton.dev/v1");
+        assertThat(rendering.pipelineRuns()).singleElement().satisfies(run -> {
+            assertThat(run.getKind()).isEqualTo("PipelineRun");
+            assertThat(run.getMetadata().getName()).isEqualTo("gardenlinux-man-bo-318-9-012345-8400");
+            assertThat(run.<String>get("spec", "pipelineRef", "name")).isEqualTo("gardenlinux-build");
+        });
+    }
+
+    @Test
+    void withoutRequestRendersNoRunsAndNoSetup() {
+        Rendering rendering = PipelineRenderer.render(Samples.options().build());
+
+        assertThat(rendering.pipelineRuns()).isEmpty();
+        assertThat(rendering.kubernetesResources()).extracting(GenericKubernetesResource::getKind)
+                .doesNotContain("Namespace", "PipelineRun");
+    }
+
+    @Test
+    void renderingTwiceGivesTheSameBytes() {
+        for (TektonApi api : TektonApi.values()) {
+            RenderOptions options = Samples.options().tektonApi(api).imageBuild(true).packageBuild(true)
+                    .setup(true).build();
+            List<String> first = PipelineRenderer.render(options).documents().stream().map(RenderedDocument::yaml)
+                    .toList();
+            List<String> second = PipelineRenderer.render(options).documents().stream().map(RenderedDocument::yaml)
+                    .toList();
+            assertThat(second).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void anUnknownFlavourSetNamesTheSetsThatExist() {
+        assertThatThrownBy(() -> PipelineRenderer.render(Samples.options().flavourSet("nope").build()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no flavour set named 'nope'")
+                .hasMessageContaining("all, testing, aws");
+    }
+}

@@ -1,0 +1,6 @@
+// The build failed with a message naming the problem, and nothing was written: the earlier render is untouched.
+def log = new File(basedir, 'build.log').getText('UTF-8')
+['cycle'].each { assert log.contains(it) : "build.log lacks: ${it}" }
+def out = new File(basedir, 'target/glci')
+assert out.list().sort() == ['earlier.yaml']
+return true

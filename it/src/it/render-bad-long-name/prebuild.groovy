@@ -1,0 +1,16 @@
+// A copy of the sample tree to break, and an earlier render that must survive the failed one.
+def sample = new File(basedir, '../../../../samples/gardenlinux').canonicalFile
+def tree = new File(basedir, 'tree')
+java.nio.file.Files.walk(sample.toPath()).each { source ->
+    def target = tree.toPath().resolve(sample.toPath().relativize(source).toString())
+    if (java.nio.file.Files.isDirectory(source)) {
+        java.nio.file.Files.createDirectories(target)
+    } else {
+        java.nio.file.Files.copy(source, target)
+    }
+}
+def out = new File(basedir, 'target/glci')
+out.mkdirs()
+new File(out, 'earlier.yaml').text = 'kind: Earlier\n'
+// the tree stays valid: a package name is too long
+return true
