@@ -22,7 +22,7 @@ class OciGoalsDescriptorTest {
     @CsvSource(delimiter = '|', value = {
             "check-base-images | glci.ociPath glci.versionLabel glci.baseImagesToBuild",
             "tag-base-images   | glci.ociPath glci.versionLabel",
-            "publish-oci       | glci.manifestFile glci.rootfs glci.imagePrefix glci.outputManifest glci.workDir"})
+            "publish-oci       | glci.manifestKey glci.manifestFile glci.rootfs glci.imagePrefix glci.outputManifest glci.workDir"})
     void goalsTakeTheirProperties(String goal, String expected) throws Exception {
         Document descriptor;
         try (InputStream in = getClass().getResourceAsStream("/META-INF/maven/plugin.xml")) {

@@ -262,6 +262,42 @@ class OciPublisherTest {
     }
 
     @Test
+    void aReleaseInTheBuildResultStoreIsPublishedFromS3AndItsManifestStoredAgain() throws Exception {
+        String prefix = TestRegistry.uniqueRepository("from-s3");
+        FeatureGraph features = FeatureGraph.load(Path.of("..", "samples", "gardenlinux", "features"));
+        byte[][] tar = new byte[1][];
+        byte[] xz = Files.readAllBytes(TestRegistry.rootfsTarXz(dir, 14, 1 << 18, tar));
+        try (software.amazon.awssdk.services.s3.S3Client s3 =
+                io.gardenlinux.glci.publish.store.S3TestAccess.client()) {
+            String bucket = io.gardenlinux.glci.publish.store.S3TestAccess.newBucket(s3);
+            String objectKey = "objects/0123456789abcdef0123456789abcdef01234567";
+            s3.putObject(b -> b.bucket(bucket).key(objectKey),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(xz));
+            ReleaseManifest manifest = new ReleaseManifest(new ReleaseIdentifier("c03ea4d3d5e2a1b0", VERSION, 318,
+                    Architecture.AMD64, "oci", List.of("base")), "2021-08-04T10:11:12", List.of(new S3ReleaseFile(
+                    "318-c03ea4-rootfs.tar.xz", "rootfs.tar.xz", objectKey, bucket)));
+            var store = new io.gardenlinux.glci.publish.store.BuildResultStore(s3, bucket, reporter);
+            String key = "meta/singles/oci-base-318.9-c03ea4";
+            store.putManifest(key, io.gardenlinux.glci.model.manifests.ManifestYaml.write(manifest));
+
+            publisher.publishStoredManifest(store, s3, key, features, prefix);
+
+            assertThat(store.manifest(key).orElseThrow().manifest().publishedImageMetadata())
+                    .isEqualTo(new OciPublishedImage(prefix + ":318.9-oci-base-318.9-c03ea4", java.util.Map.of()));
+            ImageReference image = ImageReference.parse(prefix + ":318.9-oci-base-318.9-c03ea4-amd64");
+            JsonNode pushed = TestRegistry.manifest(image);
+            assertThat(pushed.path("annotations").path("io.gardenlinux.glci.rootfs").asString())
+                    .isEqualTo("s3://" + bucket + "/" + objectKey);
+            byte[] layer = TestRegistry.blob(image, pushed.path("layers").get(0).path("digest").asString());
+            assertThat(new GZIPInputStream(new ByteArrayInputStream(layer)).readAllBytes()).isEqualTo(tar[0]);
+
+            assertThatThrownBy(() -> publisher.publishStoredManifest(store, s3, "meta/singles/none", features,
+                    prefix)).isInstanceOf(GlciException.class)
+                    .hasMessage("there is no release manifest meta/singles/none in bucket " + bucket);
+        }
+    }
+
+    @Test
     void otherPlatformsAndBadInputAreRefusedWithAClearMessage() throws Exception {
         FeatureGraph features = FeatureGraph.load(Path.of("..", "samples", "gardenlinux", "features"));
         ReleaseManifest aws = new ReleaseManifest(new ReleaseIdentifier("c03ea4d3", VERSION, 318, Architecture.AMD64,
