@@ -2,30 +2,35 @@ package io.gardenlinux.glci.maven;
 
 import io.gardenlinux.glci.model.GlciException;
 import io.gardenlinux.glci.model.config.CicdConfig;
-import io.gardenlinux.glci.model.features.FeatureGraph;
 import io.gardenlinux.glci.publish.oci.OciPublisher;
 import io.gardenlinux.glci.publish.oci.OciRegistries;
 import io.gardenlinux.glci.publish.oci.RootfsSource;
 import java.io.File;
 import java.nio.file.Path;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Publishes an {@code oci} platform release as a container image: the flavour's {@code rootfs.tar.xz} becomes a
  * one-layer image under {@code <image_prefix>:<version>-<release>-<architecture>}, the release's multi-architecture
- * index under {@code <image_prefix>:<version>-<release>} lists it, and the release manifest is rewritten with that
- * reference as its published-image metadata.
+ * index under {@code <image_prefix>:<version>-<release>} lists it, and the release manifest records that reference
+ * as its published-image metadata. The release comes from the build-result store ({@code glci.manifestKey}: the
+ * manifest and its {@code rootfs.tar.xz} are read from S3 and the manifest is stored again) or from local files
+ * ({@code glci.manifestFile} and {@code glci.rootfs}).
  */
 @Mojo(name = "publish-oci", requiresProject = false, threadSafe = true)
-public class PublishOciMojo extends AbstractOciMojo {
+public class PublishOciMojo extends AbstractStoreMojo {
 
-    /** The release manifest (YAML, as stored under {@code meta/singles}) of the {@code oci} flavour build. */
+    /** The key of the release manifest in the build-result bucket, e.g. {@code meta/singles/oci-base-318.9-c03ea4}. */
+    @Parameter(property = "glci.manifestKey")
+    private String manifestKey;
+
+    /** A local release manifest (YAML, as stored under {@code meta/singles}), instead of {@code glci.manifestKey}. */
     @Parameter(property = "glci.manifestFile")
     private File manifestFile;
 
-    /** The flavour's {@code rootfs.tar.xz}. */
+    /** The flavour's local {@code rootfs.tar.xz}, with {@code glci.manifestFile}. */
     @Parameter(property = "glci.rootfs")
     private File rootfs;
 
@@ -33,7 +38,7 @@ public class PublishOciMojo extends AbstractOciMojo {
     @Parameter(property = "glci.imagePrefix")
     private String imagePrefix;
 
-    /** Where the updated manifest is written; default: the manifest file itself (replaced whole). */
+    /** Where the updated local manifest is written; default: {@code glci.manifestFile} itself (replaced whole). */
     @Parameter(property = "glci.outputManifest")
     private File outputManifest;
 
@@ -42,24 +47,29 @@ public class PublishOciMojo extends AbstractOciMojo {
     private File workDir;
 
     @Override
-    protected void run() throws MojoExecutionException {
-        if (manifestFile == null) {
-            throw new MojoExecutionException("missing glci.manifestFile (the release manifest of the oci flavour)");
+    protected void run() {
+        boolean fromStore = manifestKey != null && !manifestKey.isBlank();
+        if (!fromStore && (manifestFile == null || rootfs == null)) {
+            throw new GlciException("publish-oci needs glci.manifestKey (a manifest in the build-result bucket) or "
+                    + "both glci.manifestFile and glci.rootfs (local files)");
         }
-        if (rootfs == null) {
-            throw new MojoExecutionException("missing glci.rootfs (the flavour's rootfs.tar.xz)");
-        }
-        String prefix = imagePrefix != null && !imagePrefix.isBlank() ? imagePrefix : configuredImagePrefix();
-        FeatureGraph features = FeatureGraph.load(repoRoot().resolve("features"));
-        Path output = (outputManifest != null ? outputManifest : manifestFile).toPath();
-        try (OciRegistries registries = registries()) {
-            new OciPublisher(registries, workDir.toPath(), reporter()).publishManifestFile(manifestFile.toPath(),
-                    output, features, prefix, RootfsSource.ofFile(rootfs.toPath()));
+        CicdConfig config = fromStore || imagePrefix == null || imagePrefix.isBlank() ? cicdConfig() : null;
+        String prefix = imagePrefix != null && !imagePrefix.isBlank() ? imagePrefix : configuredImagePrefix(config);
+        try (OciRegistries registries = OciAccess.registries(this)) {
+            OciPublisher publisher = new OciPublisher(registries, workDir.toPath(), reporter());
+            if (fromStore) {
+                try (S3Client s3 = buildClient(config)) {
+                    publisher.publishStoredManifest(store(config, s3), s3, manifestKey, features(), prefix);
+                }
+            } else {
+                Path output = (outputManifest != null ? outputManifest : manifestFile).toPath();
+                publisher.publishManifestFile(manifestFile.toPath(), output, features(), prefix,
+                        RootfsSource.ofFile(rootfs.toPath()));
+            }
         }
     }
 
-    private String configuredImagePrefix() {
-        CicdConfig config = cicdConfig();
+    private static String configuredImagePrefix(CicdConfig config) {
         return config.publish().flatMap(CicdConfig.PublishConfig::oci).map(CicdConfig.OciPublishConfig::imagePrefix)
                 .orElseThrow(() -> new GlciException("cicd.yaml configuration '" + config.name()
                         + "' has no publish.oci.image_prefix; set it or give glci.imagePrefix"));

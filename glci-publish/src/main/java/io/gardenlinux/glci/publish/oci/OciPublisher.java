@@ -9,6 +9,8 @@ import io.gardenlinux.glci.model.manifests.ManifestYaml;
 import io.gardenlinux.glci.model.manifests.PublishedImageMetadata.OciPublishedImage;
 import io.gardenlinux.glci.model.manifests.ReleaseIdentifier;
 import io.gardenlinux.glci.model.manifests.ReleaseManifest;
+import io.gardenlinux.glci.model.manifests.S3ReleaseFile;
+import io.gardenlinux.glci.publish.store.BuildResultStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,6 +36,8 @@ public final class OciPublisher {
 
     /** The platform this publisher publishes. */
     public static final String PLATFORM = "oci";
+    /** The release file the image is made from. */
+    public static final String ROOTFS = "rootfs.tar.xz";
     private static final String CREATED_BY = "glci publish-oci: gzip layer of rootfs.tar.xz";
 
     /**
@@ -119,6 +124,29 @@ public final class OciPublisher {
         return published;
     }
 
+    /**
+     * Publishes the release whose manifest is stored at {@code manifestKey} in {@code store}, reading its
+     * {@code rootfs.tar.xz} from S3 as a stream, and stores the manifest again with its published-image metadata.
+     */
+    public ReleaseManifest publishStoredManifest(BuildResultStore store, S3Client s3, String manifestKey,
+            FeatureGraph features, String imagePrefix) {
+        ReleaseManifest manifest = store.manifest(manifestKey)
+                .orElseThrow(() -> new GlciException("there is no release manifest " + manifestKey + " in bucket "
+                        + store.bucket()))
+                .manifest();
+        S3ReleaseFile rootfs;
+        try {
+            rootfs = manifest.pathBySuffix(ROOTFS);
+        } catch (IllegalArgumentException e) {
+            throw new GlciException("release manifest " + manifestKey + ": " + e.getMessage(), e);
+        }
+        ReleaseManifest published = publish(manifest, features, imagePrefix, new S3RootfsSource(s3, rootfs));
+        store.putManifest(manifestKey, ManifestYaml.write(published));
+        reporter.info("updated " + manifestKey + " (published_image_metadata.image_reference: "
+                + ((OciPublishedImage) published.publishedImageMetadata()).imageReference() + ")");
+        return published;
+    }
+
     /** Pushes the image and updates the release's index. */
     public Publication publish(Request request) {
         ImageReference prefix = ImageReference.parse(request.imagePrefix());
@@ -132,7 +160,7 @@ public final class OciPublisher {
         ImageReference image = prefix.withTag(imageTag);
         RepositoryClient repository = registries.repository(prefix);
 
-        Optional<String> existing = publishedBefore(repository, imageTag, request.rootfs());
+        Optional<String> existing = publishedBefore(repository, imageTag, request.rootfs(), reporter);
         String imageDigest;
         int uploaded = 0;
         if (existing.isPresent()) {
@@ -170,7 +198,7 @@ public final class OciPublisher {
 
     /** The digest of the image under {@code imageTag} when it was made from the same rootfs and is complete. */
     private static Optional<String> publishedBefore(RepositoryClient repository, String imageTag,
-            RootfsSource rootfs) {
+            RootfsSource rootfs, Reporter reporter) {
         Optional<RepositoryClient.StoredManifest> stored = repository.manifest(imageTag);
         if (stored.isEmpty()) {
             return Optional.empty();
@@ -178,6 +206,9 @@ public final class OciPublisher {
         JsonNode manifest = OciImage.JSON.readTree(stored.get().content());
         String source = manifest.path("annotations").path(OciImage.SOURCE_ANNOTATION).asString("");
         if (!source.equals(rootfs.identity())) {
+            reporter.warn(repository.repository().withTag(imageTag) + " holds an image of another rootfs ("
+                    + (source.isEmpty() ? "not made by glci" : source) + "); it is replaced by one of "
+                    + rootfs.identity());
             return Optional.empty();
         }
         boolean complete = hasBlob(repository, manifest.path("config").path("digest").asString(""));

@@ -4,7 +4,9 @@ import io.gardenlinux.glci.model.Reporter;
 import io.gardenlinux.glci.model.credentials.ContainerRegistryCredentials;
 import io.gardenlinux.glci.model.credentials.Credentials;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +37,7 @@ public final class OciRegistries implements AutoCloseable {
     private final Reporter reporter;
     private final ExecutorService executor;
     private final RemoteCalls calls;
+    private final Map<String, Clients> clients = new ConcurrentHashMap<>();
 
     private OciRegistries(Function<String, Optional<ContainerRegistryCredentials>> credentials, Reporter reporter) {
         this.credentials = credentials;
@@ -70,10 +73,16 @@ public final class OciRegistries implements AutoCloseable {
         boolean plainHttp = reference.isLoopback();
         reporter.debug("registry " + reference.registry() + " (" + (plainHttp ? "http" : "https") + "), "
                 + reference.repository() + ": " + access);
-        Registry registry = Registry.builder().withAuthProvider(auth).withInsecure(plainHttp).build();
-        HttpClient http = HttpClient.Builder.builder()
-                .withTimeout((int) RepositoryClient.METADATA_TIMEOUT.toSeconds()).build();
-        return new RepositoryClient(reference, registry, http, auth, plainHttp ? "http" : "https", access, calls);
+        // one pair of clients (and so one connection pool) per registry and credential
+        Clients clients = this.clients.computeIfAbsent(reference.registry() + " " + access, key -> new Clients(
+                Registry.builder().withAuthProvider(auth).withInsecure(plainHttp).build(),
+                HttpClient.Builder.builder().withTimeout((int) RepositoryClient.METADATA_TIMEOUT.toSeconds())
+                        .build()));
+        return new RepositoryClient(reference, clients.registry(), clients.http(), auth, plainHttp ? "http" : "https",
+                access, calls);
+    }
+
+    private record Clients(Registry registry, HttpClient http) {
     }
 
     @Override

@@ -130,6 +130,25 @@ class OciPublisherTest {
     }
 
     @Test
+    void aRebuiltRootfsReplacesTheImageAndTheIndexEntry() throws Exception {
+        String prefix = TestRegistry.uniqueRepository("rebuilt");
+        OciPublisher.Publication first = publisher.publish(new OciPublisher.Request(prefix, VERSION,
+                "oci-base-318.9-c03ea4", Architecture.AMD64,
+                RootfsSource.ofFile(TestRegistry.rootfsTarXz(dir, 12, 1 << 16, null))));
+        Path rebuilt = Files.createDirectories(dir.resolve("rebuilt"));
+        OciPublisher.Publication second = publisher.publish(new OciPublisher.Request(prefix, VERSION,
+                "oci-base-318.9-c03ea4", Architecture.AMD64,
+                RootfsSource.ofFile(TestRegistry.rootfsTarXz(rebuilt, 13, 1 << 16, null))));
+
+        assertThat(second.imageDigest()).isNotEqualTo(first.imageDigest());
+        assertThat(reporter.all()).contains("holds an image of another rootfs (" + RootfsSource.ofFile(
+                dir.resolve("rootfs-12.tar.xz")).identity() + "); it is replaced");
+        JsonNode index = TestRegistry.manifest(second.reference());
+        assertThat(index.path("manifests")).extracting(m -> m.path("digest").asString())
+                .containsExactly(second.imageDigest());
+    }
+
+    @Test
     void indexListsBothArchitectures() throws Exception {
         String prefix = TestRegistry.uniqueRepository("multiarch");
         OciPublisher.Publication amd64 = publisher.publish(new OciPublisher.Request(prefix, VERSION,
@@ -240,6 +259,42 @@ class OciPublisherTest {
                 .contains("custom_key: kept");
         assertThat(TestRegistry.manifest(ImageReference.parse(prefix + ":318.9-oci-base-318.9-c03ea4-arm64"))
                 .path("annotations").path("org.opencontainers.image.version").asString()).isEqualTo(VERSION);
+    }
+
+    @Test
+    void aReleaseInTheBuildResultStoreIsPublishedFromS3AndItsManifestStoredAgain() throws Exception {
+        String prefix = TestRegistry.uniqueRepository("from-s3");
+        FeatureGraph features = FeatureGraph.load(Path.of("..", "samples", "gardenlinux", "features"));
+        byte[][] tar = new byte[1][];
+        byte[] xz = Files.readAllBytes(TestRegistry.rootfsTarXz(dir, 14, 1 << 18, tar));
+        try (software.amazon.awssdk.services.s3.S3Client s3 =
+                io.gardenlinux.glci.publish.store.S3TestAccess.client()) {
+            String bucket = io.gardenlinux.glci.publish.store.S3TestAccess.newBucket(s3);
+            String objectKey = "objects/0123456789abcdef0123456789abcdef01234567";
+            s3.putObject(b -> b.bucket(bucket).key(objectKey),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(xz));
+            ReleaseManifest manifest = new ReleaseManifest(new ReleaseIdentifier("c03ea4d3d5e2a1b0", VERSION, 318,
+                    Architecture.AMD64, "oci", List.of("base")), "2021-08-04T10:11:12", List.of(new S3ReleaseFile(
+                    "318-c03ea4-rootfs.tar.xz", "rootfs.tar.xz", objectKey, bucket)));
+            var store = new io.gardenlinux.glci.publish.store.BuildResultStore(s3, bucket, reporter);
+            String key = "meta/singles/oci-base-318.9-c03ea4";
+            store.putManifest(key, io.gardenlinux.glci.model.manifests.ManifestYaml.write(manifest));
+
+            publisher.publishStoredManifest(store, s3, key, features, prefix);
+
+            assertThat(store.manifest(key).orElseThrow().manifest().publishedImageMetadata())
+                    .isEqualTo(new OciPublishedImage(prefix + ":318.9-oci-base-318.9-c03ea4", java.util.Map.of()));
+            ImageReference image = ImageReference.parse(prefix + ":318.9-oci-base-318.9-c03ea4-amd64");
+            JsonNode pushed = TestRegistry.manifest(image);
+            assertThat(pushed.path("annotations").path("io.gardenlinux.glci.rootfs").asString())
+                    .isEqualTo("s3://" + bucket + "/" + objectKey);
+            byte[] layer = TestRegistry.blob(image, pushed.path("layers").get(0).path("digest").asString());
+            assertThat(new GZIPInputStream(new ByteArrayInputStream(layer)).readAllBytes()).isEqualTo(tar[0]);
+
+            assertThatThrownBy(() -> publisher.publishStoredManifest(store, s3, "meta/singles/none", features,
+                    prefix)).isInstanceOf(GlciException.class)
+                    .hasMessage("there is no release manifest meta/singles/none in bucket " + bucket);
+        }
     }
 
     @Test
