@@ -251,12 +251,22 @@ public final class SimulatedTekton implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private synchronized void runStatus(String run, UnaryOperator<Map<String, Object>> change) {
-        client.genericKubernetesResources(api.pipelineRuns()).inNamespace(namespace).withName(run).edit(r -> {
-            Map<String, Object> status = new LinkedHashMap<>((Map<String, Object>) r.getAdditionalProperties()
-                    .getOrDefault("status", Map.of()));
-            r.setAdditionalProperty("status", change.apply(status));
-            return r;
-        });
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.genericKubernetesResources(api.pipelineRuns()).inNamespace(namespace).withName(run).edit(r -> {
+                    Map<String, Object> status = new LinkedHashMap<>((Map<String, Object>) r
+                            .getAdditionalProperties().getOrDefault("status", Map.of()));
+                    r.setAdditionalProperty("status", change.apply(status));
+                    return r;
+                });
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                // someone else (glci:cancel) changed the run meanwhile: read it again, as a controller does
+                if (e.getCode() != 409 || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private void taskRunStatus(String taskRun, Map<String, Object> status) {
