@@ -131,6 +131,25 @@ public class RenderMojo extends AbstractGlciMojo {
     @Parameter(property = "glci.secretCipherAlgorithm")
     protected String secretCipherAlgorithm;
 
+    /** Also render the integration tests: Task, Pipeline {@code integrationtests-all} and, with an image build, a run. */
+    @Parameter(property = "glci.integrationTests", defaultValue = "false")
+    protected boolean integrationTests;
+
+    /** The AMI the integration tests run against. */
+    @Parameter(property = "glci.amiId", defaultValue = "replaceme_aws")
+    protected String amiId;
+
+    /** The GCP image the integration tests run against. */
+    @Parameter(property = "glci.gcpImageName", defaultValue = "replaceme_gcp")
+    protected String gcpImageName;
+
+    /**
+     * The {@code github} credential whose technical user the integration tests clone with: it becomes the Secret
+     * {@code github-com-user}, which {@code glci:apply} applies; it is never written to a file.
+     */
+    @Parameter(property = "glci.gitCredentials")
+    protected String gitCredentials;
+
     @Override
     protected void run() {
         RenderOptions options = options();
@@ -146,6 +165,10 @@ public class RenderMojo extends AbstractGlciMojo {
         getLog().info("glci: wrote " + files.size() + " files to " + outputDirectory.toPath().toAbsolutePath()
                 .normalize() + ":");
         files.forEach(f -> getLog().info("  " + f.getFileName()));
+        if (!rendering.secrets().isEmpty()) {
+            getLog().info("glci: " + rendering.secrets().size() + " Secret(s) with credentials are applied by"
+                    + " glci:apply and not written to files");
+        }
     }
 
     RenderOptions options() {
@@ -170,7 +193,13 @@ public class RenderMojo extends AbstractGlciMojo {
                 .credentials(credentialsMode())
                 .stepImage(stepImage)
                 .serviceAccountName(blankToNull(serviceAccount))
-                .disableNotifications(disableNotifications);
+                .disableNotifications(disableNotifications)
+                .integrationTests(integrationTests)
+                .amiId(amiId)
+                .gcpImageName(gcpImageName);
+        if (gitCredentials != null && !gitCredentials.isBlank()) {
+            builder.gitCredentials(credentials().github(gitCredentials.strip()));
+        }
         if (additionalRecipients != null && !additionalRecipients.isBlank()) {
             builder.additionalRecipients(additionalRecipients);
         }

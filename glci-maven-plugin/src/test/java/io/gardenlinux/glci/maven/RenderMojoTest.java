@@ -28,6 +28,8 @@ class RenderMojoTest {
 
         TestRenderMojo(Path output) {
             repoRoot = SAMPLE.toFile();
+            amiId = "replaceme_aws";
+            gcpImageName = "replaceme_gcp";
             cicdConfig = "default";
             tektonApi = "v1";
             stepImage = RenderOptions.DEFAULT_STEP_IMAGE;

@@ -1,5 +1,6 @@
 package io.gardenlinux.glci.render;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.gardenlinux.glci.model.InvalidInputException;
 import io.gardenlinux.glci.model.Problem;
@@ -14,6 +15,7 @@ import io.gardenlinux.glci.render.pipelines.ClusterSetup;
 import io.gardenlinux.glci.render.pipelines.GardenlinuxPipelineRuns;
 import io.gardenlinux.glci.render.pipelines.GardenlinuxPipelines;
 import io.gardenlinux.glci.render.pipelines.GardenlinuxTasks;
+import io.gardenlinux.glci.render.pipelines.IntegrationTests;
 import io.gardenlinux.glci.render.tekton.Pipeline;
 import io.gardenlinux.glci.render.tekton.PipelineRun;
 import io.gardenlinux.glci.render.tekton.TektonDocument;
@@ -70,9 +72,13 @@ public final class PipelineRenderer {
         PublishingActions actions = PublishingActions.of(PublishingAction.MANIFESTS).with(
                 options.publishingActions().actions().toArray(PublishingAction[]::new));
 
-        List<io.gardenlinux.glci.render.tekton.Task> tasks = new GardenlinuxTasks(options).all();
-        List<Pipeline> pipelines = List.of(GardenlinuxPipelines.imageBuild(flavourSet, reporter),
-                GardenlinuxPipelines.packageBuild(options.packages(), options.kernelPackages()));
+        List<io.gardenlinux.glci.render.tekton.Task> tasks = new ArrayList<>(new GardenlinuxTasks(options).all());
+        List<Pipeline> pipelines = new ArrayList<>(List.of(GardenlinuxPipelines.imageBuild(flavourSet, reporter),
+                GardenlinuxPipelines.packageBuild(options.packages(), options.kernelPackages())));
+        if (options.integrationTests()) {
+            tasks.add(IntegrationTests.task());
+            pipelines.add(IntegrationTests.pipeline());
+        }
         List<PipelineRun> runs = new ArrayList<>();
         if (options.imageBuild() || options.packageBuild()) {
             String committish = options.committish() != null ? options.committish() : GitHead.of(root);
@@ -83,6 +89,10 @@ public final class PipelineRenderer {
             }
             if (options.packageBuild()) {
                 runs.add(runFactory.packageBuild());
+            }
+            if (options.imageBuild() && options.integrationTests()) {
+                runs.add(IntegrationTests.run(committish, options.gitUrl(), options.amiId(), options.gcpImageName(),
+                        options.now()));
             }
         }
         TektonObjects tekton = new TektonObjects(tasks, pipelines, runs);
@@ -99,7 +109,12 @@ public final class PipelineRenderer {
             }
         }
         tekton.documents().forEach(d -> documents.add(document(d, options)));
-        return new Rendering(options.tektonApi(), flavourSet, tekton, documents);
+        List<GenericKubernetesResource> secrets = new ArrayList<>();
+        if (options.gitCredentials() != null) {
+            secrets.add(RenderedDocument.toResource(TektonWire.toMap(
+                    IntegrationTests.gitCredentialsSecret(options.gitCredentials()))));
+        }
+        return new Rendering(options.tektonApi(), flavourSet, tekton, documents, secrets);
     }
 
     /** {@code 10-task-<name>.yaml}, {@code 20-pipeline-<name>.yaml}, {@code 30-pipelinerun-<pipeline>.yaml}. */

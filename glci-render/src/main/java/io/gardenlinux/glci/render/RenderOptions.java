@@ -2,6 +2,7 @@ package io.gardenlinux.glci.render;
 
 import io.gardenlinux.glci.model.build.BuildType;
 import io.gardenlinux.glci.model.build.PublishingActions;
+import io.gardenlinux.glci.model.credentials.GithubCredentials;
 import io.gardenlinux.glci.render.tekton.TektonApi;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,13 +37,19 @@ import java.util.Objects;
  * @param serviceAccountName the service account of the runs' pods, or null for the namespace's {@code default}
  * @param now the time of rendering: the last digits of run names, and the epoch when {@code VERSION} is
  *     {@code today}
+ * @param integrationTests also render the integration tests' Task, Pipeline and (with {@code imageBuild}) a run
+ * @param amiId the AMI the integration tests run against
+ * @param gcpImageName the GCP image the integration tests run against
+ * @param gitCredentials the {@code github} credential the integration tests clone with, rendered as the Secret
+ *     {@code github-com-user} (applied, never written to a file), or null
  */
 public record RenderOptions(Path repoRoot, String flavourSet, TektonApi tektonApi, boolean imageBuild,
         boolean packageBuild, boolean setup, String namespace, String committish, String version, String branch,
         String gitUrl, String ociPath, PublishingActions publishingActions, BuildType buildType,
         String cicdConfigName, StepCredentials credentials, List<String> packages, List<String> kernelPackages,
         String stepImage, boolean disableNotifications, String additionalRecipients, String onlyRecipients,
-        String serviceAccountName, Instant now) {
+        String serviceAccountName, Instant now, boolean integrationTests, String amiId, String gcpImageName,
+        GithubCredentials gitCredentials) {
 
     public static final String DEFAULT_FLAVOUR_SET = "all";
     public static final String DEFAULT_NAMESPACE = "gardenlinux";
@@ -78,6 +85,8 @@ public record RenderOptions(Path repoRoot, String flavourSet, TektonApi tektonAp
         Objects.requireNonNull(additionalRecipients, "additionalRecipients");
         Objects.requireNonNull(onlyRecipients, "onlyRecipients");
         Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(amiId, "amiId");
+        Objects.requireNonNull(gcpImageName, "gcpImageName");
     }
 
     /** The defaults of the original CI for the checkout at {@code repoRoot}. */
@@ -111,6 +120,10 @@ public record RenderOptions(Path repoRoot, String flavourSet, TektonApi tektonAp
         b.onlyRecipients = onlyRecipients;
         b.serviceAccountName = serviceAccountName;
         b.now = now;
+        b.integrationTests = integrationTests;
+        b.amiId = amiId;
+        b.gcpImageName = gcpImageName;
+        b.gitCredentials = gitCredentials;
         return b;
     }
 
@@ -140,6 +153,10 @@ public record RenderOptions(Path repoRoot, String flavourSet, TektonApi tektonAp
         private String onlyRecipients = " ";
         private String serviceAccountName;
         private Instant now = Instant.now();
+        private boolean integrationTests;
+        private String amiId = "replaceme_aws";
+        private String gcpImageName = "replaceme_gcp";
+        private GithubCredentials gitCredentials;
 
         private Builder(Path repoRoot) {
             this.repoRoot = Objects.requireNonNull(repoRoot, "repoRoot");
@@ -260,11 +277,31 @@ public record RenderOptions(Path repoRoot, String flavourSet, TektonApi tektonAp
             return this;
         }
 
+        public Builder integrationTests(boolean value) {
+            integrationTests = value;
+            return this;
+        }
+
+        public Builder amiId(String value) {
+            amiId = value;
+            return this;
+        }
+
+        public Builder gcpImageName(String value) {
+            gcpImageName = value;
+            return this;
+        }
+
+        public Builder gitCredentials(GithubCredentials value) {
+            gitCredentials = value;
+            return this;
+        }
+
         public RenderOptions build() {
             return new RenderOptions(repoRoot, flavourSet, tektonApi, imageBuild, packageBuild, setup, namespace,
                     committish, version, branch, gitUrl, ociPath, publishingActions, buildType, cicdConfigName,
                     credentials, packages, kernelPackages, stepImage, disableNotifications, additionalRecipients,
-                    onlyRecipients, serviceAccountName, now);
+                    onlyRecipients, serviceAccountName, now, integrationTests, amiId, gcpImageName, gitCredentials);
         }
     }
 }

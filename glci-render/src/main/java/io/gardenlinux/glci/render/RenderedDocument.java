@@ -32,6 +32,11 @@ public record RenderedDocument(String fileName, String kind, String name, Map<St
 
     /** The object as a fabric8 resource, ready for a Kubernetes client. */
     public GenericKubernetesResource toResource() {
+        return toResource(content);
+    }
+
+    /** An object in wire form as a fabric8 resource. */
+    static GenericKubernetesResource toResource(Map<String, Object> content) {
         return JSON.convertValue(content, GenericKubernetesResource.class);
     }
 }

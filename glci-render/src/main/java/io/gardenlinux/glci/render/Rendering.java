@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.gardenlinux.glci.model.flavours.FlavourSet;
 import io.gardenlinux.glci.render.tekton.TektonApi;
 import io.gardenlinux.glci.render.tekton.TektonObjects;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,22 +15,30 @@ import java.util.Objects;
  * @param api the Tekton API version rendered for
  * @param flavourSet the flavour set of the image build
  * @param tekton the typed Tekton objects
- * @param documents every object in apply order: setup objects, Tasks, Pipelines, PipelineRuns
+ * @param documents every object written to files, in apply order: setup objects, Tasks, Pipelines, PipelineRuns
+ * @param secrets Secrets to apply before the Tasks (the integration tests' git credentials); they hold credentials,
+ *     so they are never written to files
  */
 public record Rendering(TektonApi api, FlavourSet flavourSet, TektonObjects tekton,
-        List<RenderedDocument> documents) {
+        List<RenderedDocument> documents, List<GenericKubernetesResource> secrets) {
 
     public Rendering {
         Objects.requireNonNull(api, "api");
         Objects.requireNonNull(flavourSet, "flavourSet");
         Objects.requireNonNull(tekton, "tekton");
         documents = List.copyOf(documents);
+        secrets = List.copyOf(secrets);
     }
 
-    /** What {@code apply} creates or updates: setup objects, Tasks and Pipelines, in that order. */
+    /** What {@code apply} creates or updates: setup objects, Secrets, Tasks and Pipelines, in that order. */
     public List<GenericKubernetesResource> kubernetesResources() {
-        return documents.stream().filter(d -> !d.kind().equals("PipelineRun")).map(RenderedDocument::toResource)
-                .toList();
+        List<GenericKubernetesResource> resources = new ArrayList<>();
+        documents.stream().filter(d -> d.fileName().startsWith("0")).map(RenderedDocument::toResource)
+                .forEach(resources::add);
+        resources.addAll(secrets);
+        documents.stream().filter(d -> !d.fileName().startsWith("0") && !d.kind().equals("PipelineRun"))
+                .map(RenderedDocument::toResource).forEach(resources::add);
+        return resources;
     }
 
     /** The PipelineRuns, which start the builds when created. */

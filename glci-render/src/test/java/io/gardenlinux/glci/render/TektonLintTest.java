@@ -26,7 +26,7 @@ class TektonLintTest {
         assertThat(lint).as("TEKTON_LINT must name the tekton-lint binary (bin/with-test-services sets it)")
                 .isNotBlank();
         Rendering rendering = PipelineRenderer.render(Samples.options().tektonApi(api).imageBuild(true)
-                .packageBuild(true).build());
+                .packageBuild(true).integrationTests(api == TektonApi.V1).build());
         Path dir = out.resolve("glci");
         RenderedFiles.write(rendering, dir);
 

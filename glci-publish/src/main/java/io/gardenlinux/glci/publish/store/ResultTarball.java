@@ -10,16 +10,19 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.archivers.tar.TarFile;
 
 /**
- * Reads the regular files of a build result tarball (plain or gzip-compressed) one after the other, as the original
- * does with Python's {@code tarfile}. Skipping a member of a plain tarball seeks past it without reading it. A corrupt
- * or truncated tarball is a {@link GlciException} naming the file and the member.
+ * Reads the regular files of a build result tarball one after the other, as the original does with Python's
+ * {@code tarfile}. A plain tarball is read with random access: a member that is not read is skipped without reading
+ * a byte of it. A gzip-compressed one is read as a stream. A corrupt or truncated tarball is a {@link GlciException}
+ * naming the file and, where known, the member.
  */
 final class ResultTarball implements Closeable {
 
@@ -27,8 +30,9 @@ final class ResultTarball implements Closeable {
     private static final int BUFFER = 1 << 20;
 
     private final Path file;
-    private final TarArchiveInputStream tar;
+    private final Members members;
     private Member current;
+    private InputStream content;
 
     /**
      * A regular file of the tarball.
@@ -44,36 +48,92 @@ final class ResultTarball implements Closeable {
         }
     }
 
-    private ResultTarball(Path file, TarArchiveInputStream tar) {
+    /** The entries of the tarball and their contents. */
+    private interface Members extends Closeable {
+        /** The next entry (of any type), or null at the end. */
+        TarArchiveEntry next() throws IOException;
+
+        /** The content of the entry {@link #next()} returned last. */
+        InputStream content(TarArchiveEntry entry) throws IOException;
+    }
+
+    private ResultTarball(Path file, Members members) {
         this.file = file;
-        this.tar = tar;
+        this.members = members;
     }
 
     static ResultTarball open(Path file) {
         try {
-            InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
-            in.mark(2);
-            int first = in.read();
-            int second = in.read();
-            in.reset();
-            if (first == 0x1f && second == 0x8b) {
-                in = new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER);
+            if (isGzip(file)) {
+                return new ResultTarball(file, streamed(new GZIPInputStream(Files.newInputStream(file), BUFFER)));
             }
-            return new ResultTarball(file, new TarArchiveInputStream(in));
+            TarFile tar;
+            try {
+                tar = new TarFile(file);
+            } catch (IOException e) {
+                // read it as a stream instead, which names the member where it breaks
+                return new ResultTarball(file, streamed(Files.newInputStream(file)));
+            }
+            Iterator<TarArchiveEntry> entries = tar.getEntries().iterator();
+            return new ResultTarball(file, new Members() {
+                @Override
+                public TarArchiveEntry next() {
+                    return entries.hasNext() ? entries.next() : null;
+                }
+
+                @Override
+                public InputStream content(TarArchiveEntry entry) throws IOException {
+                    return new BufferedInputStream(tar.getInputStream(entry), BUFFER);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    tar.close();
+                }
+            });
         } catch (NoSuchFileException e) {
             throw new GlciException(file + ": no build result - see the build step for its errors", e);
         } catch (IOException e) {
-            throw new GlciException(file + ": cannot read the build result: " + e.getMessage(), e);
+            throw new GlciException(file + ": corrupt or truncated build result tarball: " + e.getMessage(), e);
+        }
+    }
+
+    private static Members streamed(InputStream in) {
+        TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(in, BUFFER));
+        return new Members() {
+            @Override
+            public TarArchiveEntry next() throws IOException {
+                return tar.getNextEntry();
+            }
+
+            @Override
+            public InputStream content(TarArchiveEntry entry) {
+                return tar;
+            }
+
+            @Override
+            public void close() throws IOException {
+                tar.close();
+            }
+        };
+    }
+
+    private static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(2);
+            return magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
         }
     }
 
     /** The next regular file, or empty at the end of the tarball. */
     Optional<Member> next() {
         try {
+            content = null;
             TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
+            while ((entry = members.next()) != null) {
                 if (isRegularFile(entry)) {
                     current = new Member(PythonStrings.lstrip(entry.getName(), "./"), entry.getSize());
+                    content = members.content(entry);
                     return Optional.of(current);
                 }
             }
@@ -97,7 +157,7 @@ final class ResultTarball implements Closeable {
         try {
             int done = 0;
             while (done < length) {
-                int n = tar.read(buffer, done, length - done);
+                int n = content.read(buffer, done, length - done);
                 if (n < 0) {
                     throw new EOFException("the member ends after " + done + " of " + length + " bytes");
                 }
@@ -109,13 +169,19 @@ final class ResultTarball implements Closeable {
         return buffer;
     }
 
-    /** Reads the current member's content through {@code sink}, in chunks. */
+    /** Reads the current member's content through {@code sink}, in chunks; fails when it is shorter than its size. */
     void readAll(ChunkSink sink) {
         byte[] buffer = new byte[BUFFER];
+        long done = 0;
         try {
             int n;
-            while ((n = tar.read(buffer)) >= 0) {
+            while ((n = content.read(buffer)) >= 0) {
                 sink.accept(buffer, n);
+                done += n;
+            }
+            if (done != current.size()) {
+                throw new EOFException("Truncated TAR archive: the member ends after " + done + " of "
+                        + current.size() + " bytes");
             }
         } catch (IOException e) {
             throw corrupt(e);
@@ -135,7 +201,7 @@ final class ResultTarball implements Closeable {
     @Override
     public void close() {
         try {
-            tar.close();
+            members.close();
         } catch (IOException e) {
             throw new GlciException(file + ": cannot close: " + e.getMessage(), e);
         }

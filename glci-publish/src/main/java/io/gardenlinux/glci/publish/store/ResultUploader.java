@@ -8,6 +8,7 @@ import io.gardenlinux.glci.model.manifests.ManifestYaml;
 import io.gardenlinux.glci.model.manifests.ReleaseIdentifier;
 import io.gardenlinux.glci.model.manifests.ReleaseManifest;
 import io.gardenlinux.glci.model.manifests.S3ReleaseFile;
+import io.gardenlinux.glci.publish.store.MemberHashes.Hashed;
 import io.gardenlinux.glci.publish.store.ResultTarball.Member;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -110,12 +111,16 @@ public final class ResultUploader {
         }
     }
 
-    /** A member and the SHA-1 of its content. */
-    private record Hashed(Member member, String sha1) {
-    }
-
-    /** The first pass: the SHA-1 of every regular file, in tarball order. */
+    /**
+     * The first pass: the SHA-1 of every regular file, in tarball order; taken from the list a former run kept
+     * beside the unchanged tarball when there is one.
+     */
     private static List<Hashed> hash(Path resultFile, Reporter reporter) {
+        Optional<List<Hashed>> known = MemberHashes.read(resultFile);
+        if (known.isPresent()) {
+            reporter.info(resultFile + ": unchanged since it was hashed; using " + MemberHashes.listOf(resultFile));
+            return known.get();
+        }
         List<Hashed> hashed = new ArrayList<>();
         try (ResultTarball tar = ResultTarball.open(resultFile)) {
             Optional<Member> member;
@@ -131,6 +136,7 @@ public final class ResultUploader {
                 hashed.add(new Hashed(member.get(), HexFormat.of().formatHex(sha1.digest())));
             }
         }
+        MemberHashes.write(resultFile, hashed, reporter);
         return hashed;
     }
 
@@ -153,6 +159,9 @@ public final class ResultUploader {
 
     /** The second pass: sends the missing contents, each once. Returns the content bytes sent. */
     private long send(Path resultFile, List<Hashed> members, Set<String> missing, long total, ExecutorService pool) {
+        if (missing.isEmpty()) {
+            return 0;
+        }
         Set<String> pending = ConcurrentHashMap.newKeySet();
         pending.addAll(missing);
         Semaphore inFlight = new Semaphore(tuning.concurrency());

@@ -104,6 +104,47 @@ class ResultUploaderTest {
     }
 
     @Test
+    void aRerunOfTheUnchangedFileUsesTheHashesKeptBesideIt() throws IOException {
+        Map<String, byte[]> files = TestTarballs.result(8, 100_000);
+        Path tarball = TestTarballs.write(dir.resolve("gardenlinux.out"), files);
+        uploader(UploadTuning.DEFAULT).upload(tarball, build, manifestKey);
+        assertThat(dir.resolve("gardenlinux.out.glci-sha1")).exists();
+        java.util.List<String> infos = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Reporter recording = new Reporter() {
+            @Override
+            public void debug(String message) {
+            }
+
+            @Override
+            public void info(String message) {
+                infos.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+        };
+        ResultUploader rerun = new ResultUploader(new BuildResultStore(s3, bucket, recording), UploadTuning.DEFAULT,
+                Fixtures.CLOCK);
+
+        UploadReport report = rerun.upload(tarball, build, manifestKey);
+
+        assertThat(report.objectsUploaded()).isZero();
+        assertThat(infos).anyMatch(i -> i.contains("unchanged since it was hashed"));
+        assertStored(s3, bucket, manifestKey, files);
+
+        // the same name with other content: hashed again
+        Map<String, byte[]> changed = new LinkedHashMap<>(files);
+        changed.put(TestTarballs.DIR + "rootfs.manifest", "other\n".getBytes());
+        TestTarballs.write(tarball, changed);
+        Files.setLastModifiedTime(tarball, java.nio.file.attribute.FileTime.fromMillis(86_400_000L));
+        infos.clear();
+        assertThat(rerun.upload(tarball, build, manifestKey).objectsUploaded()).isEqualTo(1);
+        assertThat(infos).noneMatch(i -> i.contains("unchanged since it was hashed"));
+        assertStored(s3, bucket, manifestKey, changed);
+    }
+
+    @Test
     void sameContentTwiceIsSentOnce() {
         Map<String, byte[]> files = TestTarballs.result(3, 100_000);
         files.put(TestTarballs.DIR + "rootfs.copy", files.get(TestTarballs.DIR + "rootfs.raw"));

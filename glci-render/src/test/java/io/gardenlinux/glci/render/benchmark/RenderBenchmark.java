@@ -46,7 +46,7 @@ public class RenderBenchmark {
     public int flavours;
 
     private Path tree;
-    private RenderOptions options;
+    RenderOptions options;
 
     @Setup(Level.Trial)
     public void writeTree() throws IOException {
