@@ -79,9 +79,7 @@ public final class LogArchive {
             out.write(("(no pod: the step did not run)\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return;
         }
-        try (InputStream log = connection.call("reading the log of pod " + pod + " container "
-                + step.containerName(), () -> connection.client().pods().inNamespace(connection.namespace())
-                        .withName(pod).inContainer(step.containerName()).getLogInputStream())) {
+        try (InputStream log = new TektonRuns(connection).logStream(pod, step.containerName(), 0)) {
             log.transferTo(out);
         } catch (ClusterException e) {
             reporter.warn("Getting logs failed: " + e.getMessage());

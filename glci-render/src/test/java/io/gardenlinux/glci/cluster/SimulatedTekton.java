@@ -134,8 +134,7 @@ public final class SimulatedTekton implements AutoCloseable {
         client.pods().inNamespace(namespace).resource(new PodBuilder().withNewMetadata().withName(pod)
                 .addToLabels(TektonRuns.PIPELINE_RUN_LABEL, run).endMetadata().build()).create();
         for (Step step : task.steps()) {
-            String base = "/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log?pretty=false&container=step-"
-                    + step.name();
+            String base = "/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log?container=step-" + step.name();
             server.expect().get().withPath(base).andReturn(200, step.log()).always();
             String[] lines = step.log().split("\n");
             String tail = String.join("\n", Arrays.asList(lines).subList(Math.max(0, lines.length - 100),
