@@ -11,6 +11,6 @@ java.nio.file.Files.walk(sample.toPath()).each { source ->
 }
 def out = new File(basedir, 'target/glci')
 out.mkdirs()
-new File(out, 'earlier.yaml').text = 'kind: Earlier\n'
+new File(out, '10-task-earlier.yaml').text = 'kind: Task\n'
 new File(tree, 'features/base/info.yaml').text = 'description: "minimal base layer"\ntype: element\nfeatures:\n  include: [ _slim, server ]\n'
 return true

@@ -11,6 +11,6 @@ java.nio.file.Files.walk(sample.toPath()).each { source ->
 }
 def out = new File(basedir, 'target/glci')
 out.mkdirs()
-new File(out, 'earlier.yaml').text = 'kind: Earlier\n'
+new File(out, '10-task-earlier.yaml').text = 'kind: Task\n'
 // the tree stays valid: the set is unknown
 return true

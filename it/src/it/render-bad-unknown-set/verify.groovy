@@ -2,5 +2,5 @@
 def log = new File(basedir, 'build.log').getText('UTF-8')
 ['no flavour set named \'nightly\'', 'defined sets: all, testing, aws'].each { assert log.contains(it) : "build.log lacks: ${it}" }
 def out = new File(basedir, 'target/glci')
-assert out.list().sort() == ['earlier.yaml']
+assert out.list().sort() == ['10-task-earlier.yaml']
 return true

@@ -1,37 +1,10 @@
 package io.gardenlinux.glci.maven;
 
-import io.gardenlinux.glci.model.flavours.Architecture;
-import io.gardenlinux.glci.model.manifests.ReleaseIdentifier;
 import java.io.File;
-import java.util.Arrays;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** The parameters of the build task's steps: the flavour build's identity, the actions and the skip marker. */
-public abstract class AbstractBuildStepMojo extends AbstractStoreMojo {
-
-    /** The flavour's architecture, e.g. {@code amd64}. */
-    @Parameter(property = "glci.architecture")
-    protected String architecture;
-
-    /** The flavour's platform, e.g. {@code aws}. */
-    @Parameter(property = "glci.platform")
-    protected String platform;
-
-    /** The flavour's modifiers, comma-separated (empty parts are dropped). */
-    @Parameter(property = "glci.modifiers")
-    protected String modifiers;
-
-    /** The target version, e.g. {@code 318.9}; falls back to {@code VERSION}. */
-    @Parameter(property = "glci.version")
-    protected String version;
-
-    /** The full commit being built. */
-    @Parameter(property = "glci.committish")
-    protected String committish;
-
-    /** The Garden Linux epoch. */
-    @Parameter(property = "glci.epoch")
-    protected String epoch;
+public abstract class AbstractBuildStepMojo extends AbstractFlavourBuildMojo {
 
     /** The publishing actions, comma-separated; falls back to {@code PUBLISHING_ACTIONS}, default build_only. */
     @Parameter(property = "glci.publishingActions")
@@ -40,16 +13,4 @@ public abstract class AbstractBuildStepMojo extends AbstractStoreMojo {
     /** The file that tells the following steps to skip the build. */
     @Parameter(property = "glci.skipMarker", defaultValue = "/workspace/skip_build")
     protected File skipMarker;
-
-    /** The release identifier of this flavour build, from the parameters. */
-    protected ReleaseIdentifier identifier() {
-        Architecture arch = Architecture.find(required(architecture, "glci.architecture", null))
-                .orElseThrow(() -> new IllegalArgumentException("glci.architecture=" + architecture
-                        + ": allowed: " + Architecture.allowed()));
-        return new ReleaseIdentifier(required(committish, "glci.committish", null),
-                required(version, "glci.version", "VERSION"), integer(required(epoch, "glci.epoch", null),
-                        "glci.epoch"), arch, required(platform, "glci.platform", null),
-                modifiers == null ? java.util.List.of()
-                        : Arrays.stream(modifiers.split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList());
-    }
 }

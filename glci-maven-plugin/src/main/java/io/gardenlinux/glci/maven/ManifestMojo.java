@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * commit and version); else the newest set of {@code glci.flavourSet} and {@code glci.buildType}.
  */
 @Mojo(name = "manifest", requiresProject = false, threadSafe = true)
-public class ManifestMojo extends AbstractBuildStepMojo {
+public class ManifestMojo extends AbstractFlavourBuildMojo {
 
     /** The key of a manifest ({@code meta/singles/...}) or set ({@code meta/sets/...}) to show. */
     @Parameter(property = "glci.manifestKey")

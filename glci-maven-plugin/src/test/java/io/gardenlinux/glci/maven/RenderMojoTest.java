@@ -103,7 +103,7 @@ class RenderMojoTest {
     void writesEveryDocumentAndReplacesAnEarlierRender(@TempDir Path out) throws Exception {
         Path output = out.resolve("glci");
         Files.createDirectories(output);
-        Files.writeString(output.resolve("stale.yaml"), "kind: Stale\n");
+        Files.writeString(output.resolve("10-task-retired-task.yaml"), "kind: Task\n");
         TestRenderMojo mojo = new TestRenderMojo(output);
         mojo.imageBuild = true;
         mojo.packages = "apt, dracut";
@@ -118,6 +118,16 @@ class RenderMojoTest {
         assertThat(Files.readString(output.resolve("20-pipeline-gl-packages-build.yaml")))
                 .contains("build-package-dracut").doesNotContain("build-package-pam");
         assertThat(out.toFile().list()).as("no staging folder is left").containsExactly("glci");
+    }
+
+    @Test
+    void neverReplacesAFolderHoldingOtherFiles(@TempDir Path out) throws Exception {
+        Files.writeString(out.resolve("pom.xml"), "<project/>");
+        TestRenderMojo mojo = new TestRenderMojo(out);
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("holds files glci did not render (pom.xml)");
+        assertThat(out.toFile().list()).containsExactly("pom.xml");
     }
 
     @Test

@@ -87,15 +87,19 @@ class StoreGoalsTest {
                 "PUBLISHING_ACTIONS", "manifests", "VERSION", "318.9", "FLAVOUR_SET", "aws");
     }
 
-    <T extends AbstractBuildStepMojo> T flavour(T mojo) {
+    <T extends AbstractFlavourBuildMojo> T flavour(T mojo) {
         step(mojo);
         mojo.architecture = "amd64";
         mojo.platform = "aws";
         mojo.modifiers = "_nopkg,_prod,_readonly,_slim,base,cloud,gardener,server";
         mojo.committish = COMMIT;
         mojo.epoch = "318";
-        mojo.skipMarker = dir.resolve("skip_build").toFile();
         mojo.s3Concurrency = 4;
+        return mojo;
+    }
+
+    <T extends AbstractBuildStepMojo> T buildStep(T mojo) {
+        flavour(mojo).skipMarker = dir.resolve("skip_build").toFile();
         return mojo;
     }
 
@@ -166,17 +170,17 @@ class StoreGoalsTest {
     @Test
     void theBuildTaskStepsAndThePromotion() throws Exception {
         Path marker = dir.resolve("skip_build");
-        flavour(new Prebuild()).execute();
+        buildStep(new Prebuild()).execute();
         assertThat(marker).doesNotExist();
 
-        UploadResults upload = flavour(new UploadResults());
+        UploadResults upload = buildStep(new UploadResults());
         upload.resultFile = tarball().toFile();
         upload.partSizeMiB = 16;
         upload.execute();
         assertThat(s3.headObject(b -> b.bucket(bucket).key("meta/singles/aws-cloud-gardener-_prod-318.9-c03ea4"))
                 .contentType()).isEqualTo("text/yaml");
 
-        flavour(new Prebuild()).execute();
+        buildStep(new Prebuild()).execute();
         assertThat(marker).hasContent("skip build (already done)");
 
         Finalise finalise = step(new Finalise());
@@ -205,7 +209,7 @@ class StoreGoalsTest {
 
     @Test
     void aMissingParameterIsNamed() {
-        Prebuild prebuild = flavour(new Prebuild());
+        Prebuild prebuild = buildStep(new Prebuild());
         prebuild.epoch = null;
 
         assertThatThrownBy(prebuild::execute).isInstanceOf(MojoFailureException.class)

@@ -22,12 +22,13 @@ final class GitHead {
                 .redirectErrorStream(true);
         try {
             Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            // the answer is one line, far less than a pipe holds: wait first, so that a hanging git times out
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new GlciException("git rev-parse HEAD in " + checkout + " did not finish in "
                         + TIMEOUT_SECONDS + "s; give the commit with -Dglci.committish");
             }
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (process.exitValue() != 0 || !output.matches("[0-9a-f]{40,64}")) {
                 throw new GlciException("cannot find the commit of " + checkout + " (git rev-parse HEAD: " + output
                         + "); give the commit with -Dglci.committish");

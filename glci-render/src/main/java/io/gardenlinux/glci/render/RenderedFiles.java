@@ -11,14 +11,19 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Writes a {@link Rendering} as one YAML file per object. The files are written into a new folder next to the
  * output directory, which then replaces the output directory: a reader sees the old files or the new ones, never a
- * mix, and a failure leaves the old files untouched.
+ * mix, and a failure leaves the old files untouched. A folder holding anything but earlier renders (files named
+ * like {@code 10-task-build-baseimage.yaml}) is never replaced.
  */
 public final class RenderedFiles {
+
+    /** The names of rendered files: a two-digit group, a kind and a name. */
+    private static final Pattern RENDERED = Pattern.compile("\\d\\d-[a-z0-9.-]+\\.yaml");
 
     private RenderedFiles() {
     }
@@ -27,6 +32,7 @@ public final class RenderedFiles {
     public static List<Path> write(Rendering rendering, Path outputDirectory) {
         Path target = outputDirectory.toAbsolutePath().normalize();
         Path parent = target.getParent();
+        checkOnlyRenders(target);
         Path staging = null;
         try {
             Files.createDirectories(parent);
@@ -55,6 +61,28 @@ public final class RenderedFiles {
         List<Path> written = new ArrayList<>();
         rendering.documents().forEach(d -> written.add(target.resolve(d.fileName())));
         return written;
+    }
+
+    /** The output folder is replaced as a whole: it must hold nothing but earlier renders. */
+    private static void checkOnlyRenders(Path target) {
+        if (!Files.exists(target)) {
+            return;
+        }
+        if (!Files.isDirectory(target)) {
+            throw new GlciException(target + " is a file; glci.outputDirectory must be a folder for the rendered"
+                    + " documents");
+        }
+        try (Stream<Path> entries = Files.list(target)) {
+            List<String> others = entries.map(p -> p.getFileName().toString())
+                    .filter(name -> !RENDERED.matcher(name).matches()).sorted().limit(3).toList();
+            if (!others.isEmpty()) {
+                throw new GlciException(target + " holds files glci did not render (" + String.join(", ", others)
+                        + "); glci replaces the whole folder, so glci.outputDirectory must be a new folder or one"
+                        + " holding only earlier renders");
+            }
+        } catch (IOException e) {
+            throw new GlciException("cannot read " + target + ": " + e.getMessage(), e);
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -18,13 +18,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The v1beta1 renders keep the structure of the original's reference renders (src/test/resources/original-structure):
+ * The v1beta1 renders (and the v1 renders of the same inputs) keep the structure of the original's reference renders (src/test/resources/original-structure):
  * the same Pipelines with the same declared parameters, task names, taskRefs, runAfter, finally tasks and parameter
  * values, and runs with the same parameters, for the same inputs. The deliberate differences are applied here by
  * name, and listed in the README.
@@ -35,9 +37,10 @@ class OriginalStructureTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String VERSION = "27.1.0";
 
-    @Test
-    void setAllWithManifestsMatchesTheOriginal() {
-        Rendering rendering = PipelineRenderer.render(referenceOptions(Samples.GARDENLINUX)
+    @ParameterizedTest
+    @EnumSource(TektonApi.class)
+    void setAllWithManifestsMatchesTheOriginal(TektonApi api) {
+        Rendering rendering = PipelineRenderer.render(referenceOptions(Samples.GARDENLINUX).tektonApi(api)
                 .flavourSet("all").publishingActions(PublishingActions.parse("manifests")).build());
 
         assertSameStructure(rendering, "all-manifests");
@@ -69,7 +72,7 @@ class OriginalStructureTest {
         for (String pipelineName : List.of("gardenlinux-build", "gl-packages-build")) {
             JsonNode want = expected.get("pipelines").get(pipelineName);
             JsonNode got = rendered.get("Pipeline/" + pipelineName);
-            assertThat(got.get("apiVersion").asString()).isEqualTo("tekton.dev/v1beta1");
+            assertThat(got.get("apiVersion").asString()).isEqualTo(rendering.api().apiVersion());
             JsonNode spec = got.get("spec");
 
             List<String> wantParams = names(want.get("params"));

@@ -74,4 +74,27 @@ class PipelineRendererTest {
                 .hasMessageContaining("no flavour set named 'nope'")
                 .hasMessageContaining("all, testing, aws");
     }
+
+    @Test
+    void withoutACommittishTheCheckoutsHeadIsBuilt() throws Exception {
+        Process git = new ProcessBuilder("git", "rev-parse", "HEAD").directory(Samples.GARDENLINUX.toFile()).start();
+        String head = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .strip();
+        assertThat(git.waitFor()).isZero();
+
+        Rendering rendering = PipelineRenderer.render(RenderOptions.builder(Samples.GARDENLINUX).now(Samples.NOW)
+                .imageBuild(true).build());
+
+        assertThat(rendering.tekton().pipelineRuns().get(0).params()).anySatisfy(p -> {
+            assertThat(p.name()).isEqualTo("committish");
+            assertThat(p.value()).isEqualTo(head);
+        });
+    }
+
+    @Test
+    void aFolderThatIsNoCheckoutIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) {
+        assertThatThrownBy(() -> PipelineRenderer.render(RenderOptions.builder(empty.resolve("nope")).build()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("nope: not a directory; glci.repoRoot must be a Garden Linux checkout");
+    }
 }

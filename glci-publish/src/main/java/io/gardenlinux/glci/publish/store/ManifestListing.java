@@ -13,6 +13,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /** {@code manifest}: shows one single manifest or manifest set, or lists the stored ones page by page. */
 public final class ManifestListing {
 
+    /** The {@code -YYYYmmdd-HHMMSS} suffix of snapshot and daily set names. */
+    private static final Pattern TIMESTAMPED = Pattern.compile(".*-\\d{8}-\\d{6}");
+
     private final BuildResultStore store;
 
     public ManifestListing(BuildResultStore store) {
@@ -41,14 +44,12 @@ public final class ManifestListing {
     public String latestSetKey(BuildType buildType, String name) {
         String exact = ManifestKeys.setKey(buildType, name);
         return list(ManifestKeys.SETS_PREFIX + "/" + buildType.wireValue(), 1000).stream()
-                .filter(k -> k.equals(exact) || TIMESTAMPED.matcher(k).matches() && k.startsWith(exact + "-"))
-                .filter(k -> k.length() == exact.length() || k.length() == exact.length() + 16)
+                .filter(k -> k.equals(exact) || k.startsWith(exact + "-") && k.length() == exact.length() + 16
+                        && TIMESTAMPED.matcher(k).matches())
                 .max(Comparator.naturalOrder())
                 .orElseThrow(() -> new GlciException("s3://" + store.bucket() + "/" + exact
                         + ": Did not find specified release-set"));
     }
-
-    private static final Pattern TIMESTAMPED = Pattern.compile(".*-\\d{8}-\\d{6}");
 
     /**
      * The keys of the manifests (or sets) under {@code prefix}, e.g. {@code meta/singles} or

@@ -31,6 +31,7 @@ final class ResultTarball implements Closeable {
 
     private final Path file;
     private final Members members;
+    private final boolean compressed;
     private Member current;
     private InputStream content;
 
@@ -57,22 +58,29 @@ final class ResultTarball implements Closeable {
         InputStream content(TarArchiveEntry entry) throws IOException;
     }
 
-    private ResultTarball(Path file, Members members) {
+    private ResultTarball(Path file, Members members, boolean compressed) {
         this.file = file;
         this.members = members;
+        this.compressed = compressed;
+    }
+
+    /** Whether the tarball is gzip-compressed (its members add up to more than its size). */
+    boolean compressed() {
+        return compressed;
     }
 
     static ResultTarball open(Path file) {
         try {
             if (isGzip(file)) {
-                return new ResultTarball(file, streamed(new GZIPInputStream(Files.newInputStream(file), BUFFER)));
+                return new ResultTarball(file, streamed(new GZIPInputStream(Files.newInputStream(file), BUFFER)),
+                        true);
             }
             TarFile tar;
             try {
                 tar = new TarFile(file);
             } catch (IOException e) {
                 // read it as a stream instead, which names the member where it breaks
-                return new ResultTarball(file, streamed(Files.newInputStream(file)));
+                return new ResultTarball(file, streamed(Files.newInputStream(file)), false);
             }
             Iterator<TarArchiveEntry> entries = tar.getEntries().iterator();
             return new ResultTarball(file, new Members() {
@@ -90,7 +98,7 @@ final class ResultTarball implements Closeable {
                 public void close() throws IOException {
                     tar.close();
                 }
-            });
+            }, false);
         } catch (NoSuchFileException e) {
             throw new GlciException(file + ": no build result - see the build step for its errors", e);
         } catch (IOException e) {

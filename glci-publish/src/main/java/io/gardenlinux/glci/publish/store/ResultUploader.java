@@ -10,6 +10,8 @@ import io.gardenlinux.glci.model.manifests.ReleaseManifest;
 import io.gardenlinux.glci.model.manifests.S3ReleaseFile;
 import io.gardenlinux.glci.publish.store.MemberHashes.Hashed;
 import io.gardenlinux.glci.publish.store.ResultTarball.Member;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,7 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -122,16 +123,20 @@ public final class ResultUploader {
             return known.get();
         }
         List<Hashed> hashed = new ArrayList<>();
+        String operation = "hash " + resultFile.getFileName();
+        AtomicLong done = new AtomicLong();
         try (ResultTarball tar = ResultTarball.open(resultFile)) {
+            // progress against the tarball's size; a compressed one holds more than that, so it shows none
+            long total = tar.compressed() ? 0 : size(resultFile);
             Optional<Member> member;
             while ((member = tar.next()).isPresent()) {
                 MessageDigest sha1 = sha1();
-                AtomicLong done = new AtomicLong();
-                String operation = "hash " + member.get().path();
-                long size = member.get().size();
                 tar.readAll((buffer, length) -> {
                     sha1.update(buffer, 0, length);
-                    reporter.progress(operation, done.addAndGet(length), size);
+                    long sum = done.addAndGet(length);
+                    if (total > 0) {
+                        reporter.progress(operation, Math.min(sum, total), total);
+                    }
                 });
                 hashed.add(new Hashed(member.get(), HexFormat.of().formatHex(sha1.digest())));
             }
@@ -179,12 +184,9 @@ public final class ResultUploader {
             multiparts.forEach(MultipartUpload::abortUnlessCompleted);
             throw e;
         }
-        try {
-            join(uploads);
-        } catch (GlciException e) {
-            multiparts.forEach(MultipartUpload::abortUnlessCompleted);
-            throw e;
-        }
+        // every request ends (or fails after its retries) before the outcome is decided, so that aborting a
+        // multipart upload cannot race with its last parts
+        awaitQuietly(uploads);
         Throwable first = failure.get();
         if (first != null) {
             multiparts.forEach(MultipartUpload::abortUnlessCompleted);
@@ -385,6 +387,14 @@ public final class ResultUploader {
             return asGlci(e.getCause());
         }
         return e instanceof GlciException g ? g : new GlciException("the upload failed: " + e, e);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new GlciException(file + ": cannot read its size: " + e.getMessage(), e);
+        }
     }
 
     static String sha1Of(byte[] content) {

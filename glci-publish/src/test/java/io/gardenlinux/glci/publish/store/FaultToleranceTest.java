@@ -82,6 +82,23 @@ class FaultToleranceTest {
     }
 
     @Test
+    void contentCorruptedOnTheWayIsRefusedByTheServerAndNothingIsRecorded() throws Exception {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put(TestTarballs.DIR + "rootfs.raw", TestTarballs.content(41, 200_000));
+        Path tarball = TestTarballs.write(dir.resolve("gardenlinux.out"), files);
+        // every connection flips a bit 100,000 bytes in: within the body of the one PUT
+        try (FaultyProxy proxy = new FaultyProxy(S3TestServer.endpoint(), n -> new FaultyProxy.Corrupt(100_000))) {
+            assertThatThrownBy(() -> upload(proxy, tarball, S3TestServer.RETRIES))
+                    .isInstanceOf(GlciException.class)
+                    .hasMessageContaining("s3://" + bucket + "/objects/")
+                    .hasMessageContaining("cannot upload");
+            assertThat(proxy.injected("corrupt")).isPositive();
+        }
+        BuildResultStore store = new BuildResultStore(direct, bucket, Reporter.silent());
+        assertThat(store.list("")).isEmpty();
+    }
+
+    @Test
     void aRerunAfterAKilledUploadSendsNoStoredObjectAgain() throws Exception {
         Map<String, byte[]> files = TestTarballs.result(31, (12 << 20) + 5);
         for (int i = 0; i < 10; i++) {

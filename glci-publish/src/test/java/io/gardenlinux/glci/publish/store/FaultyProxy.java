@@ -33,6 +33,10 @@ final class FaultyProxy implements AutoCloseable {
     record Pass(long resetAfter) implements Fault {
     }
 
+    /** Forward everything, but flip the client's byte at offset {@code at} of the connection (a bit error). */
+    record Corrupt(long at) implements Fault {
+    }
+
     /** Read the request head and answer 503 SlowDown, then close. */
     record SlowDown() implements Fault {
     }
@@ -107,7 +111,9 @@ final class FaultyProxy implements AutoCloseable {
                 return;
             }
             if (fault instanceof Pass pass) {
-                pass(client, pass.resetAfter());
+                pass(client, pass.resetAfter(), -1);
+            } else if (fault instanceof Corrupt corrupt) {
+                pass(client, 0, corrupt.at());
             } else if (fault instanceof SlowDown) {
                 readHead(client.getInputStream());
                 count("503");
@@ -132,13 +138,13 @@ final class FaultyProxy implements AutoCloseable {
         }
     }
 
-    private void pass(Socket client, long resetAfter) throws IOException {
+    private void pass(Socket client, long resetAfter, long corruptAt) throws IOException {
         Socket upstream = new Socket();
         upstream.connect(target, 5000);
         AtomicLong sent = new AtomicLong();
         threads.execute(() -> {
             try {
-                copy(upstream.getInputStream(), client.getOutputStream(), null, 0, client, upstream);
+                copy(upstream.getInputStream(), client.getOutputStream(), null, 0, -1, client, upstream);
             } catch (IOException e) {
                 // one side closed
             } finally {
@@ -147,21 +153,28 @@ final class FaultyProxy implements AutoCloseable {
             }
         });
         try {
-            copy(client.getInputStream(), upstream.getOutputStream(), sent, resetAfter, client, upstream);
+            copy(client.getInputStream(), upstream.getOutputStream(), sent, resetAfter, corruptAt, client, upstream);
         } finally {
             closeQuietly(upstream);
         }
     }
 
-    /** Copies until EOF; counts client bytes, and resets both sockets at the connection's or the global limit. */
-    private void copy(InputStream in, OutputStream out, AtomicLong sent, long resetAfter, Socket client,
-            Socket upstream) throws IOException {
+    /**
+     * Copies until EOF; counts client bytes, flips the byte at {@code corruptAt}, and resets both sockets at the
+     * connection's or the global limit.
+     */
+    private void copy(InputStream in, OutputStream out, AtomicLong sent, long resetAfter, long corruptAt,
+            Socket client, Socket upstream) throws IOException {
         byte[] buffer = new byte[16384];
         int n;
         while ((n = in.read(buffer)) >= 0) {
             if (sent != null) {
                 long total = upstreamBytes.addAndGet(n);
                 long mine = sent.addAndGet(n);
+                if (corruptAt >= mine - n && corruptAt < mine) {
+                    buffer[(int) (corruptAt - (mine - n))] ^= 0x01;
+                    count("corrupt");
+                }
                 boolean connectionLimit = resetAfter > 0 && mine > resetAfter;
                 if (connectionLimit || total > budget) {
                     count(connectionLimit ? "reset" : "killed");

@@ -171,6 +171,38 @@ class ResultUploaderTest {
     }
 
     @Test
+    void progressIsReportedForHashingAndSending() {
+        Map<String, byte[]> files = TestTarballs.result(10, 11 << 20);
+        Path tarball = TestTarballs.write(dir.resolve("gardenlinux.out"), files);
+        long total = files.values().stream().mapToLong(b -> b.length).sum();
+        Map<String, long[]> last = new java.util.concurrent.ConcurrentHashMap<>();
+        Reporter recording = new Reporter() {
+            @Override
+            public void debug(String message) {
+            }
+
+            @Override
+            public void info(String message) {
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+
+            @Override
+            public void progress(String operation, long done, long all) {
+                last.merge(operation, new long[] {done, all}, (a, b) -> a[0] >= b[0] ? a : b);
+            }
+        };
+
+        new ResultUploader(new BuildResultStore(s3, bucket, recording), SMALL_PARTS, Fixtures.CLOCK)
+                .upload(tarball, build, manifestKey);
+
+        assertThat(last.get("upload gardenlinux.out")).containsExactly(total, total);
+        assertThat(last.get("hash gardenlinux.out")[0]).isEqualTo(total);
+    }
+
+    @Test
     void gzipCompressedResultsAreRead() throws IOException {
         Map<String, byte[]> files = TestTarballs.result(5, 50_000);
         Path tarball = TestTarballs.write(dir.resolve("plain.tar"), files);

@@ -283,6 +283,22 @@ class StoreStepsTest {
     }
 
     @Test
+    void theNewestSnapshotSetOfANameIsFound() {
+        storeBuild(Fixtures.awsBuild(), "2021-08-04T10:11:12", "raw");
+        for (String at : List.of("2021-08-04T10:00:00Z", "2021-08-05T09:00:00Z", "2021-08-04T23:00:00Z")) {
+            new Promotion(store, Fixtures.features(), Clock.fixed(Instant.parse(at), ZoneOffset.UTC))
+                    .finalise(request(flavourSet("aws"), BuildType.SNAPSHOT, MANIFESTS), Optional.empty());
+        }
+        store.putManifest("meta/sets/snapshot/318-c03ea4-aws-other", "flavour_set_name: x\nmanifests: []\n");
+        ManifestListing listing = new ManifestListing(store);
+
+        assertThat(listing.latestSetKey(BuildType.SNAPSHOT, "318-c03ea4-aws"))
+                .isEqualTo("meta/sets/snapshot/318-c03ea4-aws-20210805-090000");
+        assertThatThrownBy(() -> listing.latestSetKey(BuildType.DAILY, "318-c03ea4-aws"))
+                .hasMessageContaining("Did not find specified release-set");
+    }
+
+    @Test
     void listingPagesThroughMoreThanAThousandKeys() {
         int count = 1234;
         List<java.util.concurrent.CompletableFuture<Void>> puts = new ArrayList<>();

@@ -95,6 +95,7 @@ public final class UploadBenchmark {
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
         rows.forEach(System.out::println);
         Files.delete(tarball);
+        Files.deleteIfExists(MemberHashes.listOf(tarball));
     }
 
     /** Writes the result tarball: 9 large files of random content and 6 small text files, 2 GiB in all. */
