@@ -8,9 +8,11 @@ import io.gardenlinux.glci.model.Reporter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -36,7 +38,7 @@ public final class LogArchive {
         GenericKubernetesResource run = runs.run(runName);
         List<ChildTaskRun> children = runs.children(run);
         Path dir = zip.toAbsolutePath().getParent();
-        java.util.ArrayList<String> entries = new java.util.ArrayList<>();
+        List<String> entries = new ArrayList<>();
         Path temporary = null;
         try {
             Files.createDirectories(dir);
@@ -76,16 +78,14 @@ public final class LogArchive {
     /** Streams one step's log into the archive; a log the cluster no longer has is noted in its entry. */
     private void copyLog(String pod, StepState step, OutputStream out) throws IOException {
         if (pod == null || pod.isBlank()) {
-            out.write(("(no pod: the step did not run)\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(("(no pod: the step did not run)\n").getBytes(StandardCharsets.UTF_8));
             return;
         }
-        try (InputStream log = connection.call("reading the log of pod " + pod + " container "
-                + step.containerName(), () -> connection.client().pods().inNamespace(connection.namespace())
-                        .withName(pod).inContainer(step.containerName()).getLogInputStream())) {
+        try (InputStream log = new TektonRuns(connection).logStream(pod, step.containerName(), 0)) {
             log.transferTo(out);
         } catch (ClusterException e) {
             reporter.warn("Getting logs failed: " + e.getMessage());
-            out.write(("(no log: " + e.getMessage() + ")\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(("(no log: " + e.getMessage() + ")\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 }

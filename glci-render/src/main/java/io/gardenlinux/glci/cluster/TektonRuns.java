@@ -4,17 +4,27 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
-import io.fabric8.kubernetes.client.dsl.PodResource;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.gardenlinux.glci.cluster.TektonStatus.ChildReference;
 import io.gardenlinux.glci.cluster.TektonStatus.EmbeddedTaskRun;
 import io.gardenlinux.glci.cluster.TektonStatus.PipelineRunStatus;
 import io.gardenlinux.glci.cluster.TektonStatus.TaskRunStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Reading PipelineRuns, their TaskRuns and their pods' logs in the connection's namespace. */
 final class TektonRuns {
@@ -37,6 +47,9 @@ final class TektonRuns {
             return RunState.of(status.conditions());
         }
     }
+
+    /** How long the API server may take to start answering a log request. */
+    private static final Duration LOG_RESPONSE_TIMEOUT = Duration.ofSeconds(60);
 
     private final ClusterConnection connection;
 
@@ -129,11 +142,50 @@ final class TektonRuns {
 
     /** A step container's log, all of it or its last {@code tailLines} lines. */
     String log(String pod, String container, int tailLines) {
-        return connection.call("reading the log of pod " + pod + " container " + container, () -> {
-            PodResource podResource = connection.client().pods().inNamespace(connection.namespace()).withName(pod);
-            return tailLines > 0 ? podResource.inContainer(container).tailingLines(tailLines).getLog()
-                    : podResource.inContainer(container).getLog();
-        });
+        try (InputStream in = logStream(pod, container, tailLines)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ClusterException("reading the log of pod " + pod + " container " + container + " in "
+                    + connection.where() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A step container's log as a stream. A plain GET of the pod's {@code log} subresource through the client's
+     * HTTP client (with its authentication and timeouts): fabric8's {@code getLog()} first starts a watch on the pod
+     * to wait for it to be ready, which a step that has ended does not need and which outlives the call.
+     */
+    InputStream logStream(String pod, String container, int tailLines) {
+        String doing = "reading the log of pod " + pod + " container " + container;
+        String path = "api/v1/namespaces/" + encode(connection.namespace()) + "/pods/" + encode(pod) + "/log?container="
+                + encode(container) + (tailLines > 0 ? "&tailLines=" + tailLines : "");
+        HttpClient http = connection.client().getHttpClient();
+        HttpResponse<InputStream> response;
+        try {
+            URL url = new URL(connection.client().getMasterUrl(), path);
+            response = http.sendAsync(http.newHttpRequestBuilder().url(url).build(), InputStream.class)
+                    .get(LOG_RESPONSE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException(doing + ": interrupted", e);
+        } catch (ExecutionException | TimeoutException | IOException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw new ClusterException(doing + " in " + connection.where() + " failed: " + cause.getMessage(), cause);
+        }
+        if (!response.isSuccessful()) {
+            try (InputStream body = response.body()) {
+                String message = body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                throw ClusterException.of(new KubernetesClientException(message.strip(), response.code(), null),
+                        doing, connection.where());
+            } catch (IOException e) {
+                throw new ClusterException(doing + ": HTTP " + response.code(), e);
+            }
+        }
+        return response.body();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** Whether the API server answered "not found" (e.g. a pod already deleted). */

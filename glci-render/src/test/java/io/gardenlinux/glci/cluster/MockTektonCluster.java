@@ -38,8 +38,16 @@ public final class MockTektonCluster implements AutoCloseable {
         this.kubeconfig = kubeconfig;
     }
 
-    /** Starts the cluster and writes {@code <dir>/kubeconfig} (context {@code mock}). */
+    /** Starts the cluster, every run succeeding, and writes {@code <dir>/kubeconfig} (context {@code mock}). */
     public static MockTektonCluster start(Path dir, String tektonApi) throws IOException {
+        return start(dir, tektonApi, false);
+    }
+
+    /**
+     * Starts the cluster and writes {@code <dir>/kubeconfig} (context {@code mock}); with {@code failing}, the
+     * build step of the flavour task of every run exits with 2 after a long log.
+     */
+    public static MockTektonCluster start(Path dir, String tektonApi, boolean failing) throws IOException {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
                 new KubernetesMixedDispatcher(responses), true);
@@ -49,8 +57,10 @@ public final class MockTektonCluster implements AutoCloseable {
         MockCluster.installTekton(server, client, api);
         SimulatedTekton tekton = new SimulatedTekton(server, client, api, MockCluster.NAMESPACE);
         tekton.plan(Task.of("build-baseimage", new Step("build", 0, "base images built\n")),
-                Task.of("kvm-amd64", new Step("prebuild", 0, "not built yet\n"), new Step("build", 0,
-                        "image built\n")),
+                Task.of("kvm-amd64", new Step("prebuild", 0, "not built yet\n"), failing
+                        ? new Step("build", 2, "make[1]: building kvm-amd64\n".repeat(150)
+                                + "E: Unable to locate package linux-image-cloud-amd64\n")
+                        : new Step("build", 0, "image built\n")),
                 Task.of("promote-gardenlinux-task", new Step("finalise", 0, "manifest set written\n")));
         Path kubeconfig = dir.resolve("kubeconfig");
         Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\nclusters:\n- name: mock\n  cluster:\n"

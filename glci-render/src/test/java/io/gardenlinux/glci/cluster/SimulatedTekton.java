@@ -134,8 +134,7 @@ public final class SimulatedTekton implements AutoCloseable {
         client.pods().inNamespace(namespace).resource(new PodBuilder().withNewMetadata().withName(pod)
                 .addToLabels(TektonRuns.PIPELINE_RUN_LABEL, run).endMetadata().build()).create();
         for (Step step : task.steps()) {
-            String base = "/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log?pretty=false&container=step-"
-                    + step.name();
+            String base = "/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log?container=step-" + step.name();
             server.expect().get().withPath(base).andReturn(200, step.log()).always();
             String[] lines = step.log().split("\n");
             String tail = String.join("\n", Arrays.asList(lines).subList(Math.max(0, lines.length - 100),
@@ -251,12 +250,22 @@ public final class SimulatedTekton implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private synchronized void runStatus(String run, UnaryOperator<Map<String, Object>> change) {
-        client.genericKubernetesResources(api.pipelineRuns()).inNamespace(namespace).withName(run).edit(r -> {
-            Map<String, Object> status = new LinkedHashMap<>((Map<String, Object>) r.getAdditionalProperties()
-                    .getOrDefault("status", Map.of()));
-            r.setAdditionalProperty("status", change.apply(status));
-            return r;
-        });
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.genericKubernetesResources(api.pipelineRuns()).inNamespace(namespace).withName(run).edit(r -> {
+                    Map<String, Object> status = new LinkedHashMap<>((Map<String, Object>) r
+                            .getAdditionalProperties().getOrDefault("status", Map.of()));
+                    r.setAdditionalProperty("status", change.apply(status));
+                    return r;
+                });
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                // someone else (glci:cancel) changed the run meanwhile: read it again, as a controller does
+                if (e.getCode() != 409 || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private void taskRunStatus(String taskRun, Map<String, Object> status) {
