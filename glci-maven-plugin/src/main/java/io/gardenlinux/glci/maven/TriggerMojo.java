@@ -2,9 +2,11 @@ package io.gardenlinux.glci.maven;
 
 import io.gardenlinux.glci.cluster.ClusterConnection;
 import io.gardenlinux.glci.cluster.RenderingApplier;
+import io.gardenlinux.glci.cluster.RunFailedException;
 import io.gardenlinux.glci.cluster.RunFollower;
 import io.gardenlinux.glci.cluster.RunStarter;
 import io.gardenlinux.glci.cluster.SecretSettings;
+import io.gardenlinux.glci.publish.notify.Notifier;
 import io.gardenlinux.glci.render.Rendering;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +37,15 @@ public class TriggerMojo extends ApplyMojo {
     @Parameter(property = "glci.timeout")
     protected String timeout;
 
-    /** The Tekton Dashboard's URL; a link to each started run is printed. */
+    /** With {@code glci.wait}, when a run fails, mail the author and committer of the local HEAD. */
+    @Parameter(property = "glci.notify", defaultValue = "false")
+    protected boolean notifyOnFailure;
+
+    /** The {@code email} credential for {@code glci.notify}; default {@code notify.email_cfg_name} of cicd.yaml. */
+    @Parameter(property = "glci.emailConfig")
+    protected String emailConfig;
+
+    /** The Tekton Dashboard's URL; a link to each started run is printed (and is in the glci.notify mail). */
     @Parameter(property = "glci.dashboardUrl")
     protected String dashboardUrl;
 
@@ -55,8 +65,16 @@ public class TriggerMojo extends ApplyMojo {
                     Optional.ofNullable(dashboardUrl).filter(u -> !u.isBlank()));
             if (waitForRuns) {
                 RunFollower follower = new RunFollower(connection, reporter());
+                FailedRunNotice notice = new FailedRunNotice(notifyOnFailure, repoRoot(), clusterOptions().namespace(),
+                        dashboardUrl, () -> FailedRunNotice.email(Optional.ofNullable(emailConfig),
+                                this::cicdConfig, this::credentials), Notifier.DEFAULT_TIMEOUT);
                 for (String run : runs) {
-                    follower.follow(run, ClusterParameters.follow(logs, timeout));
+                    try {
+                        follower.follow(run, ClusterParameters.follow(logs, timeout));
+                    } catch (RunFailedException e) {
+                        notice.tell(e, reporter());
+                        throw e;
+                    }
                 }
             }
         }

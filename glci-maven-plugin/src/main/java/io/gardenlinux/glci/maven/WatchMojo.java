@@ -1,7 +1,10 @@
 package io.gardenlinux.glci.maven;
 
 import io.gardenlinux.glci.cluster.ClusterConnection;
+import io.gardenlinux.glci.cluster.RunFailedException;
 import io.gardenlinux.glci.cluster.RunFollower;
+import io.gardenlinux.glci.publish.notify.Notifier;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -26,12 +29,35 @@ public class WatchMojo extends AbstractClusterMojo {
     @Parameter(property = "glci.timeout")
     protected String timeout;
 
+    /** When the run fails, mail the author and committer of the local HEAD in {@code glci.repoRoot}. */
+    @Parameter(property = "glci.notify", defaultValue = "false")
+    protected boolean notifyOnFailure;
+
+    /** The {@code email} credential for {@code glci.notify}; default {@code notify.email_cfg_name} of cicd.yaml. */
+    @Parameter(property = "glci.emailConfig")
+    protected String emailConfig;
+
+    /** The Tekton Dashboard the {@code glci.notify} mail links to. */
+    @Parameter(property = "glci.dashboardUrl")
+    protected String dashboardUrl;
+
     @Override
     protected void run() {
         String name = requiredRun(run);
         try (ClusterConnection connection = connect()) {
             connection.verify(reporter());
-            new RunFollower(connection, reporter()).follow(name, ClusterParameters.follow(logs, timeout));
+            try {
+                new RunFollower(connection, reporter()).follow(name, ClusterParameters.follow(logs, timeout));
+            } catch (RunFailedException e) {
+                failedRunNotice().tell(e, reporter());
+                throw e;
+            }
         }
+    }
+
+    private FailedRunNotice failedRunNotice() {
+        return new FailedRunNotice(notifyOnFailure, repoRoot(), clusterOptions().namespace(), dashboardUrl,
+                () -> FailedRunNotice.email(Optional.ofNullable(emailConfig), this::cicdConfig, this::credentials),
+                Notifier.DEFAULT_TIMEOUT);
     }
 }

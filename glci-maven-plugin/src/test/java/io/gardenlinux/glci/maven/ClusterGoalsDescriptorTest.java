@@ -52,14 +52,14 @@ class ClusterGoalsDescriptorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "watch    | glci.run glci.logs glci.timeout",
+            "watch    | glci.run glci.logs glci.timeout glci.notify glci.emailConfig glci.dashboardUrl",
             "cancel   | glci.run",
             "prune    | glci.keep",
             "get-logs | glci.run glci.logArchive",
             "apply    | glci.setup glci.imageBuild glci.packageBuild glci.flavourSet glci.outputDirectory",
             "setup    | glci.outputDirectory",
             "trigger  | glci.imageBuild glci.packageBuild glci.keep glci.wait glci.logs glci.timeout"
-                    + " glci.dashboardUrl"})
+                    + " glci.dashboardUrl glci.notify glci.emailConfig"})
     void clusterGoalsTakeTheirProperties(String goal, String expected) throws Exception {
         assertThat(properties(goal)).contains(expected.split(" "))
                 .contains("glci.kubeconfig", "glci.context", "glci.namespace", "glci.tektonApi", "glci.skip");
