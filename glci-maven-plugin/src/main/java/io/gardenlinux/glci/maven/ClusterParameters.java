@@ -2,8 +2,8 @@ package io.gardenlinux.glci.maven;
 
 import io.gardenlinux.glci.cluster.ClusterOptions;
 import io.gardenlinux.glci.cluster.FollowOptions;
-import io.gardenlinux.glci.cluster.GoDuration;
-import io.gardenlinux.glci.cluster.TektonApi;
+import io.gardenlinux.glci.render.tekton.GoDuration;
+import io.gardenlinux.glci.render.tekton.TektonApi;
 import java.io.File;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,7 +18,7 @@ final class ClusterParameters {
     static ClusterOptions options(File kubeconfig, String context, String namespace, String tektonApi) {
         return new ClusterOptions(Optional.ofNullable(kubeconfig).map(File::toPath),
                 Optional.ofNullable(context).filter(c -> !c.isBlank()), namespace,
-                TektonApi.of(io.gardenlinux.glci.render.tekton.TektonApi.of(tektonApi)));
+                TektonApi.of(tektonApi));
     }
 
     /** How to follow a run: {@code glci.logs}, {@code glci.timeout} (e.g. {@code 6h}, {@code 90m}; 0: none). */

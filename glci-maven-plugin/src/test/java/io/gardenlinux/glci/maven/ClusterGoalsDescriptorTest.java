@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gardenlinux.glci.cluster.ClusterOptions;
 import io.gardenlinux.glci.cluster.FollowOptions;
-import io.gardenlinux.glci.cluster.TektonApi;
+import io.gardenlinux.glci.render.tekton.TektonApi;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.gardenlinux.glci.cluster;
 
+import io.gardenlinux.glci.render.tekton.TektonApi;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
@@ -177,7 +178,7 @@ public final class ClusterConnection implements AutoCloseable {
         boolean servesRuns = resources != null && resources.getResources() != null && resources.getResources()
                 .stream().anyMatch(r -> "pipelineruns".equals(r.getName()));
         if (!servesRuns) {
-            String other = tektonApi == TektonApi.V1 ? TektonApi.V1BETA1.wireValue() : TektonApi.V1.wireValue();
+            String other = tektonApi == TektonApi.V1 ? TektonApi.V1BETA1.version() : TektonApi.V1.version();
             throw new ClusterException("the cluster (" + where + ") does not serve Tekton " + tektonApi.apiVersion()
                     + " PipelineRuns: the Tekton CRDs are missing; install Tekton Pipelines, or use"
                     + " -Dglci.tektonApi=" + other + " if the cluster runs that version");

@@ -1,5 +1,6 @@
 package io.gardenlinux.glci.cluster;
 
+import io.gardenlinux.glci.render.tekton.TektonApi;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;

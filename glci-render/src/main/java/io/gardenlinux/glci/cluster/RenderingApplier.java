@@ -1,5 +1,6 @@
 package io.gardenlinux.glci.cluster;
 
+import io.gardenlinux.glci.render.tekton.TektonApi;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.gardenlinux.glci.cluster.Applied.Outcome;

@@ -1,5 +1,6 @@
 package io.gardenlinux.glci.cluster;
 
+import io.gardenlinux.glci.render.tekton.TektonApi;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -53,7 +54,7 @@ public final class MockTektonCluster implements AutoCloseable {
                 new KubernetesMixedDispatcher(responses), true);
         server.init(InetAddress.getByName("127.0.0.1"), 0);
         NamespacedKubernetesClient client = server.createClient();
-        TektonApi api = TektonApi.fromWireValue(tektonApi);
+        TektonApi api = TektonApi.of(tektonApi);
         MockCluster.installTekton(server, client, api);
         SimulatedTekton tekton = new SimulatedTekton(server, client, api, MockCluster.NAMESPACE);
         tekton.plan(Task.of("build-baseimage", new Step("build", 0, "base images built\n")),

@@ -1,5 +1,6 @@
 package io.gardenlinux.glci.cluster;
 
+import io.gardenlinux.glci.render.tekton.TektonApi;
 import static io.gardenlinux.glci.cluster.MockCluster.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +48,7 @@ class RenderedApplyTest {
         return Credentials.readDirectory(cfg);
     }
 
-    private static Rendering render(io.gardenlinux.glci.render.tekton.TektonApi api, SecretSettings secrets) {
+    private static Rendering render(TektonApi api, SecretSettings secrets) {
         return PipelineRenderer.render(RenderOptions.builder(GARDENLINUX)
                 .committish("0123456789abcdef0123456789abcdef01234567")
                 .now(Instant.parse("2021-08-04T12:00:00Z"))
@@ -60,15 +61,13 @@ class RenderedApplyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(io.gardenlinux.glci.render.tekton.TektonApi.class)
-    void applyingARenderingTwiceChangesNothingTheSecondTime(io.gardenlinux.glci.render.tekton.TektonApi rendered)
-            throws IOException {
-        TektonApi api = TektonApi.of(rendered);
+    @EnumSource(TektonApi.class)
+    void applyingARenderingTwiceChangesNothingTheSecondTime(TektonApi api) throws IOException {
         MockCluster.installTekton(server, client, api);
         ClusterConnection connection = MockCluster.connect(client, api);
         SecretSettings secrets = SecretSettings.fromEnvironment(name -> Optional.ofNullable(Map.of(
                 "SECRET_CIPHER_ALGORITHM", "AES.GCM", "SECRET_KEY", KEY).get(name)));
-        Rendering rendering = render(rendered, secrets);
+        Rendering rendering = render(api, secrets);
         RecordingReporter reporter = new RecordingReporter();
 
         List<Applied> first = apply(connection, rendering, secrets, reporter);
