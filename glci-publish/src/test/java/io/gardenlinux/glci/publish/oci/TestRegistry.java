@@ -33,8 +33,8 @@ final class TestRegistry {
     static String address() {
         String address = System.getenv("IT_OCI_REGISTRY");
         if (address == null || address.isBlank()) {
-            throw new AssertionError("IT_OCI_REGISTRY is not set: start the test services (bin/with-test-services, "
-                    + "or source /work/wt/services.env)");
+            throw new AssertionError("IT_OCI_REGISTRY is not set: run the tests under bin/with-test-services, "
+                    + "which starts the registry and sets it");
         }
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + address + "/v2/"))
