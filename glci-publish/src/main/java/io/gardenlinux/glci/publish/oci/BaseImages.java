@@ -3,6 +3,7 @@ package io.gardenlinux.glci.publish.oci;
 import io.gardenlinux.glci.model.GlciException;
 import io.gardenlinux.glci.model.Reporter;
 import io.gardenlinux.glci.model.build.BaseImage;
+import io.gardenlinux.glci.publish.store.AtomicFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -78,7 +79,7 @@ public final class BaseImages {
      */
     public static void writeNames(List<BaseImage> images, Path file) {
         String content = images.stream().map(image -> image.wireValue() + "\n").collect(Collectors.joining());
-        AtomicFile.write(file, content, "the base images to build");
+        AtomicFiles.write(file, content, "the base images to build");
     }
 
     private static ImageReference reference(BaseImage image, String ociPath, String versionLabel) {

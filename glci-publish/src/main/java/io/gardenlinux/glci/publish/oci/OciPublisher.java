@@ -10,6 +10,7 @@ import io.gardenlinux.glci.model.manifests.PublishedImageMetadata.OciPublishedIm
 import io.gardenlinux.glci.model.manifests.ReleaseIdentifier;
 import io.gardenlinux.glci.model.manifests.ReleaseManifest;
 import io.gardenlinux.glci.model.manifests.S3ReleaseFile;
+import io.gardenlinux.glci.publish.store.AtomicFiles;
 import io.gardenlinux.glci.publish.store.BuildResultStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -118,7 +119,7 @@ public final class OciPublisher {
         }
         ReleaseManifest published = publish(ManifestYaml.readManifest(yaml, manifestFile.toString()), features,
                 imagePrefix, rootfs);
-        AtomicFile.write(output, ManifestYaml.write(published), "the published release manifest");
+        AtomicFiles.write(output, ManifestYaml.write(published), "the published release manifest");
         reporter.info("wrote " + output + " (published_image_metadata.image_reference: "
                 + ((OciPublishedImage) published.publishedImageMetadata()).imageReference() + ")");
         return published;

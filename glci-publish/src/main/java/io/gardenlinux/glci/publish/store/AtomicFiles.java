@@ -17,7 +17,12 @@ public final class AtomicFiles {
 
     /** Writes {@code content} (UTF-8) to {@code file}, creating its folder. */
     public static void write(Path file, String content) {
-        write(file, content.getBytes(StandardCharsets.UTF_8), false);
+        write(file, content.getBytes(StandardCharsets.UTF_8), false, null);
+    }
+
+    /** Writes {@code content} (UTF-8) to {@code file}; a failure names {@code what} was written. */
+    public static void write(Path file, String content, String what) {
+        write(file, content.getBytes(StandardCharsets.UTF_8), false, what);
     }
 
     /**
@@ -25,6 +30,10 @@ public final class AtomicFiles {
      * only from the moment it exists (for keys).
      */
     public static void write(Path file, byte[] content, boolean ownerOnly) {
+        write(file, content, ownerOnly, null);
+    }
+
+    private static void write(Path file, byte[] content, boolean ownerOnly, String what) {
         Path target = file.toAbsolutePath();
         Path temp = null;
         try {
@@ -36,7 +45,8 @@ public final class AtomicFiles {
             Files.write(temp, content);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new GlciException(target + ": cannot write: " + e.getMessage(), e);
+            throw new GlciException(what == null ? target + ": cannot write: " + e.getMessage()
+                    : "cannot write " + what + " to " + file + ": " + e.getMessage(), e);
         } finally {
             if (temp != null) {
                 try {
