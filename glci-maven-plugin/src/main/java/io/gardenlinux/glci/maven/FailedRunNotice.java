@@ -1,6 +1,8 @@
 package io.gardenlinux.glci.maven;
 
+import io.gardenlinux.glci.cluster.FollowOptions;
 import io.gardenlinux.glci.cluster.RunFailedException;
+import io.gardenlinux.glci.cluster.RunFollower;
 import io.gardenlinux.glci.model.GlciException;
 import io.gardenlinux.glci.model.Reporter;
 import io.gardenlinux.glci.model.config.CicdConfig;
@@ -10,7 +12,6 @@ import io.gardenlinux.glci.publish.notify.Notifier;
 import io.gardenlinux.glci.publish.notify.RunFailureMail;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -40,6 +41,27 @@ record FailedRunNotice(boolean enabled, Path checkout, String namespace, String 
     }
 
     /**
+     * The notice of a goal with {@code glci.notify}: recipients from the HEAD of its {@code glci.repoRoot}, the email
+     * credential from {@code glci.emailConfig} or its {@code cicd.yaml} configuration.
+     */
+    static FailedRunNotice of(boolean enabled, AbstractGlciMojo goal, String namespace, String dashboardUrl,
+            String emailConfig) {
+        return new FailedRunNotice(enabled, goal.repoRoot(), namespace, dashboardUrl,
+                () -> email(Optional.ofNullable(emailConfig), goal::cicdConfig, goal::credentials),
+                Notifier.DEFAULT_TIMEOUT);
+    }
+
+    /** Follows a run; when it fails, tells (with {@code glci.notify}) and rethrows the failure. */
+    void follow(RunFollower follower, String run, FollowOptions options, Reporter reporter) {
+        try {
+            follower.follow(run, options);
+        } catch (RunFailedException e) {
+            tell(e, reporter);
+            throw e;
+        }
+    }
+
+    /**
      * The {@code email} credential named by {@code glci.emailConfig}, else by {@code notify.email_cfg_name} of the
      * {@code cicd.yaml} configuration.
      */
@@ -65,18 +87,10 @@ record FailedRunNotice(boolean enabled, Path checkout, String namespace, String 
         }
         try {
             return Optional.of(new Notifier(reporter, timeout).notifyFailedWait(new Notifier.FailedWait(checkout,
-                    namespace, failure.run(), taskNames(failure.failedTasks()), dashboardUrl, email.get())));
+                    namespace, failure.run(), failure.failedTaskNames(), dashboardUrl, email.get())));
         } catch (GlciException e) {
             reporter.warn("Could not send the failure mail for PipelineRun " + failure.run() + ": " + e.getMessage());
             return Optional.empty();
         }
-    }
-
-    /** The pipeline task names of {@link RunFailedException#failedTasks()} ({@code <task>: <reason>: <message>}). */
-    private static List<String> taskNames(List<String> failedTasks) {
-        return failedTasks.stream().map(t -> {
-            int colon = t.indexOf(':');
-            return colon < 0 ? t : t.substring(0, colon);
-        }).toList();
     }
 }

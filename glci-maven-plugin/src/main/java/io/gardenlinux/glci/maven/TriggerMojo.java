@@ -2,11 +2,9 @@ package io.gardenlinux.glci.maven;
 
 import io.gardenlinux.glci.cluster.ClusterConnection;
 import io.gardenlinux.glci.cluster.RenderingApplier;
-import io.gardenlinux.glci.cluster.RunFailedException;
 import io.gardenlinux.glci.cluster.RunFollower;
 import io.gardenlinux.glci.cluster.RunStarter;
 import io.gardenlinux.glci.cluster.SecretSettings;
-import io.gardenlinux.glci.publish.notify.Notifier;
 import io.gardenlinux.glci.render.Rendering;
 import java.util.List;
 import java.util.Optional;
@@ -65,16 +63,10 @@ public class TriggerMojo extends ApplyMojo {
                     Optional.ofNullable(dashboardUrl).filter(u -> !u.isBlank()));
             if (waitForRuns) {
                 RunFollower follower = new RunFollower(connection, reporter());
-                FailedRunNotice notice = new FailedRunNotice(notifyOnFailure, repoRoot(), clusterOptions().namespace(),
-                        dashboardUrl, () -> FailedRunNotice.email(Optional.ofNullable(emailConfig),
-                                this::cicdConfig, this::credentials), Notifier.DEFAULT_TIMEOUT);
+                FailedRunNotice notice = FailedRunNotice.of(notifyOnFailure, this, clusterOptions().namespace(),
+                        dashboardUrl, emailConfig);
                 for (String run : runs) {
-                    try {
-                        follower.follow(run, ClusterParameters.follow(logs, timeout));
-                    } catch (RunFailedException e) {
-                        notice.tell(e, reporter());
-                        throw e;
-                    }
+                    notice.follow(follower, run, ClusterParameters.follow(logs, timeout), reporter());
                 }
             }
         }

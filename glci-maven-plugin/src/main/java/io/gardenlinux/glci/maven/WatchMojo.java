@@ -1,10 +1,7 @@
 package io.gardenlinux.glci.maven;
 
 import io.gardenlinux.glci.cluster.ClusterConnection;
-import io.gardenlinux.glci.cluster.RunFailedException;
 import io.gardenlinux.glci.cluster.RunFollower;
-import io.gardenlinux.glci.publish.notify.Notifier;
-import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -46,18 +43,9 @@ public class WatchMojo extends AbstractClusterMojo {
         String name = requiredRun(run);
         try (ClusterConnection connection = connect()) {
             connection.verify(reporter());
-            try {
-                new RunFollower(connection, reporter()).follow(name, ClusterParameters.follow(logs, timeout));
-            } catch (RunFailedException e) {
-                failedRunNotice().tell(e, reporter());
-                throw e;
-            }
+            FailedRunNotice.of(notifyOnFailure, this, clusterOptions().namespace(), dashboardUrl, emailConfig)
+                    .follow(new RunFollower(connection, reporter()), name, ClusterParameters.follow(logs, timeout),
+                            reporter());
         }
-    }
-
-    private FailedRunNotice failedRunNotice() {
-        return new FailedRunNotice(notifyOnFailure, repoRoot(), clusterOptions().namespace(), dashboardUrl,
-                () -> FailedRunNotice.email(Optional.ofNullable(emailConfig), this::cicdConfig, this::credentials),
-                Notifier.DEFAULT_TIMEOUT);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.gardenlinux.glci.cluster.RunFailedException;
+import io.gardenlinux.glci.cluster.RunFailedException.FailedTask;
 import io.gardenlinux.glci.cluster.RunState;
 import io.gardenlinux.glci.model.GlciException;
 import io.gardenlinux.glci.model.Reporter;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FailedRunNoticeTest {
 
     private static final RunFailedException FAILURE = new RunFailedException("PipelineRun gl-318 failed", "gl-318",
-            RunState.FAILED, List.of("build-gcp: Failed: step build exited with 2", "promote: TaskRunCancelled: x"));
+            RunState.FAILED, List.of(new FailedTask("build-gcp", "Failed: step build exited with 2"),
+                    new FailedTask("promote", "TaskRunCancelled: x")));
 
     @TempDir
     Path tmp;

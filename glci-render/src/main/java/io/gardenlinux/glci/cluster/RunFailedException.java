@@ -9,9 +9,24 @@ public class RunFailedException extends ClusterException {
 
     private final String run;
     private final RunState state;
-    private final transient List<String> failedTasks;
+    private final transient List<FailedTask> failedTasks;
 
-    public RunFailedException(String message, String run, RunState state, List<String> failedTasks) {
+    /**
+     * A pipeline task of the run that failed or was cancelled.
+     *
+     * @param pipelineTask the task's name in the Pipeline
+     * @param description the reason and message of its {@code Succeeded} condition
+     */
+    public record FailedTask(String pipelineTask, String description) {
+
+        /** {@code <pipeline task>: <reason>: <message>}. */
+        @Override
+        public String toString() {
+            return pipelineTask + ": " + description;
+        }
+    }
+
+    public RunFailedException(String message, String run, RunState state, List<FailedTask> failedTasks) {
         super(message);
         this.run = run;
         this.state = state;
@@ -27,8 +42,13 @@ public class RunFailedException extends ClusterException {
         return state;
     }
 
-    /** The failed tasks, each as {@code <pipeline task>: <reason>: <message>}. */
-    public List<String> failedTasks() {
+    /** The failed tasks, in the order of the run's children. */
+    public List<FailedTask> failedTasks() {
         return failedTasks;
+    }
+
+    /** The pipeline task names of {@link #failedTasks()}. */
+    public List<String> failedTaskNames() {
+        return failedTasks.stream().map(FailedTask::pipelineTask).toList();
     }
 }

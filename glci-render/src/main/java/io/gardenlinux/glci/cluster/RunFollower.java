@@ -254,17 +254,19 @@ public final class RunFollower {
             reporter.info("PipelineRun " + name + " succeeded (followed for " + took + ")");
             return;
         }
-        List<String> failed = new ArrayList<>();
+        List<RunFailedException.FailedTask> failed = new ArrayList<>();
         for (ChildTaskRun child : runs.children(run)) {
             RunState taskState = child.state();
             if (taskState == RunState.FAILED || taskState == RunState.CANCELLED) {
-                failed.add(child.pipelineTask() + ": " + describe(TektonStatus.succeeded(child.status().conditions())));
+                failed.add(new RunFailedException.FailedTask(child.pipelineTask(),
+                        describe(TektonStatus.succeeded(child.status().conditions()))));
             }
         }
         StringBuilder message = new StringBuilder("PipelineRun " + name + " "
                 + state.name().toLowerCase(Locale.ROOT) + ": " + describe(TektonStatus.succeeded(conditions)));
         if (!failed.isEmpty()) {
-            message.append("; failed tasks: ").append(String.join("; ", failed));
+            message.append("; failed tasks: ")
+                    .append(String.join("; ", failed.stream().map(RunFailedException.FailedTask::toString).toList()));
         }
         throw new RunFailedException(message.toString(), name, state, failed);
     }

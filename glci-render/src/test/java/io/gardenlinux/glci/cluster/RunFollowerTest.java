@@ -98,7 +98,7 @@ class RunFollowerTest {
                 FollowOptions.defaults()))
                 .isInstanceOfSatisfying(RunFailedException.class, e -> {
                     assertThat(e.state()).isEqualTo(RunState.FAILED);
-                    assertThat(e.failedTasks()).containsExactly(
+                    assertThat(e.failedTasks()).extracting(Object::toString).containsExactly(
                             "kvm-amd64: Failed: \"step-build\" exited with code 2");
                     assertThat(e.getMessage()).startsWith("PipelineRun gl-build-bad failed: Failed: Tasks Completed:")
                             .contains("failed tasks: kvm-amd64: Failed: \"step-build\" exited with code 2");
