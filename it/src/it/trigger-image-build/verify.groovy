@@ -5,7 +5,7 @@ try {
     assert log.contains("(context mock), namespace gardenlinux, Tekton tekton.dev/v1")
     assert log =~ /Secret secrets: created/
     assert log =~ /Pipeline gardenlinux-build: created/
-    assert log =~ /Pruned 0 old PipelineRun\(s\), 0 kept \(glci.keep=20\)/
+    assert log =~ /Pruned 0 old PipelineRun\(s\), 0 kept \(-Dglci.keep=20\)/
     assert log =~ /Started PipelineRun gardenlinux-\S+ in namespace gardenlinux/
     assert log =~ /Dashboard: https:\/\/dashboard.example\/#\/namespaces\/gardenlinux\/pipelineruns\/gardenlinux-/
     assert log.contains("Task build-baseimage started")

@@ -1,5 +1,7 @@
 package io.gardenlinux.glci.maven;
 
+import io.gardenlinux.glci.model.settings.GlciSettings;
+import io.gardenlinux.glci.model.settings.SettingValues;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -13,4 +15,10 @@ public abstract class AbstractBuildStepMojo extends AbstractFlavourBuildMojo {
     /** The file that tells the following steps to skip the build. */
     @Parameter(property = "glci.skipMarker", defaultValue = "/workspace/skip_build")
     protected File skipMarker;
+
+    @Override
+    protected void given(SettingValues.Builder given) {
+        super.given(given);
+        given.put(GlciSettings.PUBLISHING_ACTIONS, publishingActions);
+    }
 }

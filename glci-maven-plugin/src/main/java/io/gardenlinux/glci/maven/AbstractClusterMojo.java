@@ -2,12 +2,18 @@ package io.gardenlinux.glci.maven;
 
 import io.gardenlinux.glci.cluster.ClusterConnection;
 import io.gardenlinux.glci.cluster.ClusterOptions;
+import io.gardenlinux.glci.cluster.FollowOptions;
+import io.gardenlinux.glci.model.settings.GlciSettings;
+import io.gardenlinux.glci.model.settings.SettingValues;
+import io.gardenlinux.glci.render.tekton.TektonApi;
 import java.io.File;
+import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * What the goals that work on existing runs share: the cluster ({@code KUBECONFIG} or {@code glci.kubeconfig}, the
- * current context or {@code glci.context}), the namespace and the Tekton API version.
+ * What the cluster goals share: the cluster ({@code KUBECONFIG} or {@code glci.kubeconfig}, the current context or
+ * {@code glci.context}), the namespace and the Tekton API version. {@code glci:render} shares the namespace and the
+ * API version and never connects.
  */
 public abstract class AbstractClusterMojo extends AbstractGlciMojo {
 
@@ -19,30 +25,39 @@ public abstract class AbstractClusterMojo extends AbstractGlciMojo {
     @Parameter(property = "glci.context")
     protected String context;
 
-    /** The namespace of the runs (env {@code GARDENLINUX_TKN_WS}, default {@code gardenlinux}). */
+    /** The namespace of the pipelines and runs (env {@code GARDENLINUX_TKN_WS}, default {@code gardenlinux}). */
     @Parameter(property = "glci.namespace")
     protected String namespace;
 
-    /** The Tekton API version: {@code v1} (Tekton 0.43 and later) or {@code v1beta1} (Tekton 0.25). */
-    @Parameter(property = "glci.tektonApi", defaultValue = "v1")
+    /** The Tekton API version: {@code v1} (Tekton 0.43 and later, the default) or {@code v1beta1} (Tekton 0.25). */
+    @Parameter(property = "glci.tektonApi")
     protected String tektonApi;
+
+    @Override
+    protected void given(SettingValues.Builder given) {
+        super.given(given);
+        given.put(GlciSettings.KUBECONFIG, kubeconfig)
+                .put(GlciSettings.CONTEXT, context)
+                .put(GlciSettings.NAMESPACE, namespace)
+                .put(GlciSettings.TEKTON_API, tektonApi);
+    }
 
     /** Opens the cluster. */
     protected ClusterConnection connect() {
         return ClusterConnection.open(clusterOptions());
     }
 
-    ClusterOptions clusterOptions() {
-        return ClusterParameters.options(kubeconfig, context,
-                parameter(namespace, "GARDENLINUX_TKN_WS", ClusterOptions.DEFAULT_NAMESPACE), tektonApi);
+    protected ClusterOptions clusterOptions() {
+        return new ClusterOptions(settings().find(GlciSettings.KUBECONFIG).map(Path::of),
+                settings().find(GlciSettings.CONTEXT), setting(GlciSettings.NAMESPACE), tektonApi());
     }
 
-    /** {@code glci.run}, required by the goals that work on one run. */
-    protected static String requiredRun(String run) {
-        if (run == null || run.isBlank()) {
-            throw new io.gardenlinux.glci.model.GlciException("glci.run is not set; name the PipelineRun with"
-                    + " -Dglci.run=NAME (kubectl get pipelineruns lists them)");
-        }
-        return run.strip();
+    protected TektonApi tektonApi() {
+        return TektonApi.of(setting(GlciSettings.TEKTON_API));
+    }
+
+    /** How to follow a run: all logs or only failed steps', and at most {@code glci.timeout} (0: the run's own). */
+    protected FollowOptions followOptions(boolean allLogs) {
+        return FollowOptions.defaults().withAllLogs(allLogs).withTimeout(settings().find(GlciSettings.TIMEOUT));
     }
 }

@@ -1,8 +1,11 @@
 package io.gardenlinux.glci.maven;
 
-import io.gardenlinux.glci.model.flavours.Architecture;
 import io.gardenlinux.glci.model.manifests.ReleaseIdentifier;
-import java.util.Arrays;
+import io.gardenlinux.glci.model.settings.GlciSettings;
+import io.gardenlinux.glci.model.settings.SettingValues;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** The identity of one flavour build: architecture, platform, modifiers, version, commit and epoch. */
@@ -20,7 +23,7 @@ public abstract class AbstractFlavourBuildMojo extends AbstractStoreMojo {
     @Parameter(property = "glci.modifiers")
     protected String modifiers;
 
-    /** The target version, e.g. {@code 318.9}; falls back to {@code VERSION}. */
+    /** The target version, e.g. {@code 318.9} ({@code today}: today's epoch.0); falls back to {@code VERSION}. */
     @Parameter(property = "glci.version")
     protected String version;
 
@@ -32,15 +35,26 @@ public abstract class AbstractFlavourBuildMojo extends AbstractStoreMojo {
     @Parameter(property = "glci.epoch")
     protected String epoch;
 
-    /** The release identifier of this flavour build, from the parameters. */
+    @Override
+    protected void given(SettingValues.Builder given) {
+        super.given(given);
+        given.put(GlciSettings.ARCHITECTURE, architecture)
+                .put(GlciSettings.PLATFORM, platform)
+                .put(GlciSettings.MODIFIERS, modifiers)
+                .put(GlciSettings.VERSION, version)
+                .put(GlciSettings.COMMITTISH, committish)
+                .put(GlciSettings.EPOCH, epoch);
+    }
+
+    /** The release identifier of this flavour build, from the settings. */
     protected ReleaseIdentifier identifier() {
-        Architecture arch = Architecture.find(required(architecture, "glci.architecture", null))
-                .orElseThrow(() -> new IllegalArgumentException("glci.architecture=" + architecture
-                        + ": allowed: " + Architecture.allowed()));
-        return new ReleaseIdentifier(required(committish, "glci.committish", null),
-                required(version, "glci.version", "VERSION"), integer(required(epoch, "glci.epoch", null),
-                        "glci.epoch"), arch, required(platform, "glci.platform", null),
-                modifiers == null ? java.util.List.of()
-                        : Arrays.stream(modifiers.split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList());
+        return new ReleaseIdentifier(setting(GlciSettings.COMMITTISH), releaseVersion(), setting(GlciSettings.EPOCH),
+                setting(GlciSettings.ARCHITECTURE), setting(GlciSettings.PLATFORM),
+                settings().find(GlciSettings.MODIFIERS).orElse(List.of()));
+    }
+
+    /** The version the build is for, {@code today} resolved by the rule of a {@code VERSION} file. */
+    protected String releaseVersion() {
+        return setting(GlciSettings.VERSION).resolved(LocalDate.now(ZoneOffset.UTC));
     }
 }

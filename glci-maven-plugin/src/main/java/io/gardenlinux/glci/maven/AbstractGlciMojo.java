@@ -4,11 +4,13 @@ import io.gardenlinux.glci.model.GlciException;
 import io.gardenlinux.glci.model.Reporter;
 import io.gardenlinux.glci.model.config.CicdConfig;
 import io.gardenlinux.glci.model.config.CicdConfigFile;
+import io.gardenlinux.glci.model.credentials.CredentialSource;
 import io.gardenlinux.glci.model.credentials.Credentials;
-import io.gardenlinux.glci.model.credentials.SecretCipher;
+import io.gardenlinux.glci.model.settings.GlciSettings;
+import io.gardenlinux.glci.model.settings.Setting;
+import io.gardenlinux.glci.model.settings.SettingException;
+import io.gardenlinux.glci.model.settings.SettingValues;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
@@ -18,13 +20,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * What every glci goal shares: skipping, the Garden Linux checkout, the CI configuration and credentials, the
- * environment variables of the original CI as fallbacks for parameters, and turning library failures into one
- * readable Maven error. A goal only reads its parameters, builds an options object and calls a library.
+ * settings of {@link GlciSettings} (each goal hands its parameters over in {@link #given}; environment variables and
+ * defaults come from the table), and turning library failures into one readable Maven error in Maven's words
+ * ({@link MavenWording}).
  */
 public abstract class AbstractGlciMojo extends AbstractMojo {
-
-    /** The environment variable the original CI's steps found the mounted credentials document in. */
-    static final String SECRETS_SERVER_CACHE = "SECRETS_SERVER_CACHE";
 
     /** Skips the goal. */
     @Parameter(property = "glci.skip", defaultValue = "false")
@@ -34,8 +34,8 @@ public abstract class AbstractGlciMojo extends AbstractMojo {
     @Parameter(property = "glci.repoRoot", defaultValue = "${user.dir}")
     protected File repoRoot;
 
-    /** The name of the configuration in {@code cicd.yaml}. */
-    @Parameter(property = "glci.cicdConfig", defaultValue = CicdConfigFile.DEFAULT_NAME)
+    /** The name of the configuration in {@code cicd.yaml} (default {@code default}). */
+    @Parameter(property = "glci.cicdConfig")
     protected String cicdConfig;
 
     /** The CI configurations; default {@code ci/cicd.yaml} in the checkout. */
@@ -50,6 +50,7 @@ public abstract class AbstractGlciMojo extends AbstractMojo {
     protected File cfgDir;
 
     private Reporter reporter;
+    private SettingValues settings;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -57,19 +58,42 @@ public abstract class AbstractGlciMojo extends AbstractMojo {
             getLog().info("glci: skipped (glci.skip)");
             return;
         }
+        settings = null;
         try {
             run();
+        } catch (SettingException e) {
+            throw new MojoFailureException(MavenWording.describe(e), e);
         } catch (GlciException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw new MojoFailureException(MavenWording.words(e.getMessage()), e);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw new MojoExecutionException(MavenWording.words(e.getMessage()), e);
         }
     }
 
-    /** The goal's work. Library failures ({@link GlciException}) become one readable Maven error. */
+    /** The goal's work: one library call with the goal's settings. */
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
 
-    /** Where libraries report to: Maven's log. */
+    /** Hands the goal's parameters over to its settings; a goal adds its own and calls {@code super}. */
+    protected void given(SettingValues.Builder given) {
+        given.put(GlciSettings.CICD_CONFIG, cicdConfig);
+    }
+
+    /** The goal's settings: its parameters, else the original's environment variables, else the defaults. */
+    protected final SettingValues settings() {
+        if (settings == null) {
+            SettingValues.Builder builder = SettingValues.builder(this::env);
+            given(builder);
+            settings = builder.build();
+        }
+        return settings;
+    }
+
+    /** A setting that has a value (given, from the environment or its default); an error naming it otherwise. */
+    protected final <T> T setting(Setting<T> setting) {
+        return settings().get(setting);
+    }
+
+    /** Where libraries report to: Maven's log, in Maven's words. */
     protected Reporter reporter() {
         if (reporter == null) {
             reporter = new MavenReporter(getLog());
@@ -82,17 +106,6 @@ public abstract class AbstractGlciMojo extends AbstractMojo {
         return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
     }
 
-    /**
-     * A parameter's value: the user property (or POM configuration) when given, else the original CI's
-     * environment variable, else the default.
-     */
-    protected String parameter(String configured, String environmentVariable, String defaultValue) {
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        return env(environmentVariable).orElse(defaultValue);
-    }
-
     protected Path repoRoot() {
         return repoRoot.toPath().toAbsolutePath().normalize();
     }
@@ -100,33 +113,17 @@ public abstract class AbstractGlciMojo extends AbstractMojo {
     /** The selected configuration of {@code cicd.yaml}. */
     protected CicdConfig cicdConfig() {
         Path file = cicdConfigFile != null ? cicdConfigFile.toPath() : repoRoot().resolve("ci").resolve("cicd.yaml");
-        return CicdConfigFile.read(file).config(cicdConfig);
+        return CicdConfigFile.read(file).config(setting(GlciSettings.CICD_CONFIG));
     }
 
-    /**
-     * The credentials: the document named by {@code SECRETS_SERVER_CACHE} (decrypted with
-     * {@code SECRET_CIPHER_ALGORITHM} and {@code SECRET_KEY} when both are set), else the credentials folder.
-     */
+    /** Where the credentials are: the mounted document of a pipeline step, else the credentials folder. */
+    protected CredentialSource credentialSource() {
+        return CredentialSource.of(settings(), cfgDir != null ? cfgDir.toPath()
+                : repoRoot().resolve("ci").resolve("cfg"));
+    }
+
+    /** The credentials of {@link #credentialSource()}. */
     protected Credentials credentials() {
-        Optional<String> cache = env(SECRETS_SERVER_CACHE);
-        if (cache.isPresent()) {
-            Path document = Path.of(cache.get());
-            byte[] content;
-            try {
-                content = Files.readAllBytes(document);
-            } catch (IOException e) {
-                throw new GlciException(SECRETS_SERVER_CACHE + "=" + document + ": cannot read the credentials: "
-                        + e.getMessage(), e);
-            }
-            Optional<String> algorithm = env("SECRET_CIPHER_ALGORITHM");
-            Optional<String> key = env("SECRET_KEY");
-            if (algorithm.isPresent() && key.isPresent()) {
-                return Credentials.readDocument(content, document.toString(),
-                        SecretCipher.fromAlgorithmName(algorithm.get()), SecretCipher.decodeKey(key.get()));
-            }
-            return Credentials.readDocument(content, document.toString());
-        }
-        Path dir = cfgDir != null ? cfgDir.toPath() : repoRoot().resolve("ci").resolve("cfg");
-        return Credentials.readDirectory(dir);
+        return credentialSource().read();
     }
 }

@@ -2,6 +2,8 @@ package io.gardenlinux.glci.maven;
 
 import io.gardenlinux.glci.cluster.ClusterConnection;
 import io.gardenlinux.glci.cluster.RunCanceller;
+import io.gardenlinux.glci.model.settings.GlciSettings;
+import io.gardenlinux.glci.model.settings.SettingValues;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -17,8 +19,14 @@ public class CancelMojo extends AbstractClusterMojo {
     protected String run;
 
     @Override
+    protected void given(SettingValues.Builder given) {
+        super.given(given);
+        given.put(GlciSettings.RUN, run);
+    }
+
+    @Override
     protected void run() {
-        String name = requiredRun(run);
+        String name = setting(GlciSettings.RUN);
         try (ClusterConnection connection = connect()) {
             connection.verify(reporter());
             new RunCanceller(connection, reporter()).cancel(name);

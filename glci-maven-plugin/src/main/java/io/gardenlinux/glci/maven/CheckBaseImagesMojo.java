@@ -1,11 +1,11 @@
 package io.gardenlinux.glci.maven;
 
 import io.gardenlinux.glci.model.build.BaseImage;
+import io.gardenlinux.glci.model.settings.GlciSettings;
 import io.gardenlinux.glci.publish.oci.BaseImages;
 import io.gardenlinux.glci.publish.oci.OciRegistries;
 import java.io.File;
 import java.util.List;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -17,22 +17,14 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "check-base-images", requiresProject = false, threadSafe = true)
 public class CheckBaseImagesMojo extends AbstractOciMojo {
 
-    /** The registry path of the base images (env {@code OCI_PATH}). */
-    @Parameter(property = "glci.ociPath")
-    private String ociPath;
-
-    /** The tag of this build's base images, {@code <version>-<committish>}. */
-    @Parameter(property = "glci.versionLabel")
-    private String versionLabel;
-
     /** The file to write the names of the missing images to; without it they are only reported. */
     @Parameter(property = "glci.baseImagesToBuild")
     private File baseImagesToBuild;
 
     @Override
-    protected void run() throws MojoExecutionException {
-        String path = required(ociPath, "glci.ociPath", "OCI_PATH");
-        String label = required(versionLabel, "glci.versionLabel", null);
+    protected void run() {
+        String path = setting(GlciSettings.OCI_PATH);
+        String label = setting(GlciSettings.VERSION_LABEL);
         try (OciRegistries registries = registries()) {
             List<BaseImage> missing = new BaseImages(registries, reporter()).missing(path, label);
             reporter().info(missing.isEmpty() ? "all base images exist for " + label

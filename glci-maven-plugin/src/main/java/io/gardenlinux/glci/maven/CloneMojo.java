@@ -1,11 +1,12 @@
 package io.gardenlinux.glci.maven;
 
+import io.gardenlinux.glci.model.credentials.CredentialSource;
 import io.gardenlinux.glci.model.credentials.Credentials;
+import io.gardenlinux.glci.model.settings.GlciSettings;
+import io.gardenlinux.glci.model.settings.SettingValues;
 import io.gardenlinux.glci.publish.git.Clone;
 import io.gardenlinux.glci.publish.git.GitRemote;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -31,9 +32,16 @@ public class CloneMojo extends AbstractGlciMojo {
     private File checkoutDir;
 
     @Override
+    protected void given(SettingValues.Builder given) {
+        super.given(given);
+        given.put(GlciSettings.GIT_URL, gitUrl);
+    }
+
+    @Override
     protected void run() {
         Path directory = checkoutDir != null ? checkoutDir.toPath() : repoRoot();
-        GitRemote remote = GitRemote.resolve(parameter(gitUrl, "GIT_URL", null), credentialsIfAny(), "clone");
+        GitRemote remote = GitRemote.resolve(settings().explicit(GlciSettings.GIT_URL).orElse(null),
+                credentialsIfAny(), "clone");
         new Clone(reporter()).clone(new Clone.Request(remote, committish, directory, GitRemote.DEFAULT_TIMEOUT));
     }
 
@@ -42,12 +50,12 @@ public class CloneMojo extends AbstractGlciMojo {
      * github.com repository needs none.
      */
     private Credentials credentialsIfAny() {
-        if (env(SECRETS_SERVER_CACHE).isEmpty() && cfgDir == null
-                && !Files.isDirectory(repoRoot().resolve("ci").resolve("cfg"))) {
-            reporter().info("no credentials (" + SECRETS_SERVER_CACHE + " unset, no glci.cfgDir): only github.com"
-                    + " can be cloned, anonymously");
-            return Credentials.readDocument("{}".getBytes(StandardCharsets.UTF_8), "no credentials");
+        CredentialSource source = credentialSource();
+        if (!source.exists()) {
+            reporter().info("no credentials (SECRETS_SERVER_CACHE unset, nothing in " + source.describe()
+                    + "): only github.com can be cloned, anonymously");
+            return CredentialSource.none();
         }
-        return credentials();
+        return source.read();
     }
 }

@@ -1,16 +1,18 @@
 package io.gardenlinux.glci.maven;
 
-import io.gardenlinux.glci.model.build.BuildType;
-import io.gardenlinux.glci.model.config.CicdConfig;
 import io.gardenlinux.glci.model.features.FeatureGraph;
 import io.gardenlinux.glci.model.flavours.FlavoursFile;
+import io.gardenlinux.glci.model.settings.GlciSettings;
+import io.gardenlinux.glci.model.settings.SettingValues;
 import io.gardenlinux.glci.publish.store.Promotion;
+import io.gardenlinux.glci.publish.store.StoreAccess;
 import java.io.File;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Checks that every flavour of the flavour set was built and stored, then writes the manifest set
@@ -19,7 +21,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 @Mojo(name = "finalise-promotion", requiresProject = false, threadSafe = true)
 public class FinalisePromotionMojo extends AbstractStoreMojo {
 
-    /** The flavour set of {@code flavours.yaml}; falls back to {@code FLAVOUR_SET}. */
+    /** The flavour set of {@code flavours.yaml}; falls back to {@code FLAVOUR_SET}, default {@code all}. */
     @Parameter(property = "glci.flavourSet")
     protected String flavourSet;
 
@@ -39,7 +41,7 @@ public class FinalisePromotionMojo extends AbstractStoreMojo {
     @Parameter(property = "glci.publishingActions")
     protected String publishingActions;
 
-    /** snapshot, daily or release; falls back to {@code PROMOTE_TARGET}. */
+    /** snapshot, daily or release; falls back to {@code PROMOTE_TARGET}, default snapshot. */
     @Parameter(property = "glci.buildType")
     protected String buildType;
 
@@ -48,19 +50,27 @@ public class FinalisePromotionMojo extends AbstractStoreMojo {
     protected File resultPath;
 
     @Override
+    protected void given(SettingValues.Builder given) {
+        super.given(given);
+        given.put(GlciSettings.FLAVOUR_SET, flavourSet)
+                .put(GlciSettings.COMMITTISH, committish)
+                .put(GlciSettings.VERSION, version)
+                .put(GlciSettings.EPOCH, epoch)
+                .put(GlciSettings.PUBLISHING_ACTIONS, publishingActions)
+                .put(GlciSettings.BUILD_TYPE, buildType);
+    }
+
+    @Override
     protected void run() {
-        var actions = publishingActions(publishingActions);
         FeatureGraph features = features();
         var set = FlavoursFile.read(repoRoot().resolve("flavours.yaml"), features)
-                .flavourSet(parameter(flavourSet, "FLAVOUR_SET", "all"));
-        var request = new Promotion.Request(set, required(committish, "glci.committish", null),
-                required(version, "glci.version", "VERSION"), integer(required(epoch, "glci.epoch", null),
-                        "glci.epoch"),
-                BuildType.fromWireValue(parameter(buildType, "PROMOTE_TARGET", BuildType.SNAPSHOT.wireValue())),
-                actions);
-        CicdConfig config = cicdConfig();
-        try (S3Client s3 = buildClient(config)) {
-            new Promotion(store(config, s3), features, Clock.systemUTC())
+                .flavourSet(setting(GlciSettings.FLAVOUR_SET));
+        var request = new Promotion.Request(set, setting(GlciSettings.COMMITTISH),
+                setting(GlciSettings.VERSION).resolved(LocalDate.now(ZoneOffset.UTC)),
+                setting(GlciSettings.EPOCH), setting(GlciSettings.BUILD_TYPE),
+                setting(GlciSettings.PUBLISHING_ACTIONS));
+        try (StoreAccess stores = stores()) {
+            new Promotion(stores.buildResults(), features, Clock.systemUTC())
                     .finalise(request, Optional.ofNullable(resultPath).map(File::toPath));
         }
     }

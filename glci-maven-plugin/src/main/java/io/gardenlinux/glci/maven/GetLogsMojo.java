@@ -2,7 +2,10 @@ package io.gardenlinux.glci.maven;
 
 import io.gardenlinux.glci.cluster.ClusterConnection;
 import io.gardenlinux.glci.cluster.LogArchive;
+import io.gardenlinux.glci.model.settings.GlciSettings;
+import io.gardenlinux.glci.model.settings.SettingValues;
 import java.io.File;
+import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -23,11 +26,17 @@ public class GetLogsMojo extends AbstractClusterMojo {
     protected File logArchive;
 
     @Override
+    protected void given(SettingValues.Builder given) {
+        super.given(given);
+        given.put(GlciSettings.RUN, run);
+    }
+
+    @Override
     protected void run() {
-        String name = requiredRun(run);
-        File zip = logArchive != null ? logArchive : repoRoot().resolve("build_log.zip").toFile();
+        String name = setting(GlciSettings.RUN);
+        Path zip = logArchive != null ? logArchive.toPath() : repoRoot().resolve("build_log.zip");
         try (ClusterConnection connection = connect()) {
-            new LogArchive(connection, reporter()).write(name, zip.toPath());
+            new LogArchive(connection, reporter()).write(name, zip);
         }
     }
 }

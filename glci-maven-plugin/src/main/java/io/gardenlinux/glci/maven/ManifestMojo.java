@@ -1,14 +1,15 @@
 package io.gardenlinux.glci.maven;
 
 import io.gardenlinux.glci.model.build.BuildType;
-import io.gardenlinux.glci.model.config.CicdConfig;
 import io.gardenlinux.glci.model.manifests.ManifestKeys;
+import io.gardenlinux.glci.model.settings.GlciSettings;
+import io.gardenlinux.glci.model.settings.SettingValues;
 import io.gardenlinux.glci.publish.store.AtomicFiles;
 import io.gardenlinux.glci.publish.store.ManifestListing;
+import io.gardenlinux.glci.publish.store.StoreAccess;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Shows one single manifest or manifest set as YAML, or lists the stored manifests. Chooses by what is given:
@@ -30,15 +31,15 @@ public class ManifestMojo extends AbstractFlavourBuildMojo {
     @Parameter(property = "glci.listPrefix", defaultValue = ManifestKeys.SINGLES_PREFIX)
     protected String listPrefix;
 
-    /** Keys per list request. */
-    @Parameter(property = "glci.pageSize", defaultValue = "1000")
-    protected int pageSize;
+    /** Keys per list request (1 to 1000, default 1000). */
+    @Parameter(property = "glci.pageSize")
+    protected String pageSize;
 
-    /** The flavour set whose manifest set to show; falls back to {@code FLAVOUR_SET}. */
+    /** The flavour set whose manifest set to show; falls back to {@code FLAVOUR_SET}, default {@code all}. */
     @Parameter(property = "glci.flavourSet")
     protected String flavourSet;
 
-    /** The build type of the set to show; falls back to {@code PROMOTE_TARGET}. */
+    /** The build type of the set to show; falls back to {@code PROMOTE_TARGET}, default snapshot. */
     @Parameter(property = "glci.buildType")
     protected String buildType;
 
@@ -47,30 +48,35 @@ public class ManifestMojo extends AbstractFlavourBuildMojo {
     protected File outputFile;
 
     @Override
+    protected void given(SettingValues.Builder given) {
+        super.given(given);
+        given.put(GlciSettings.PAGE_SIZE, pageSize)
+                .put(GlciSettings.FLAVOUR_SET, flavourSet)
+                .put(GlciSettings.BUILD_TYPE, buildType);
+    }
+
+    @Override
     protected void run() {
-        CicdConfig config = cicdConfig();
-        try (S3Client s3 = buildClient(config)) {
-            ManifestListing listing = new ManifestListing(store(config, s3));
+        try (StoreAccess stores = stores()) {
+            ManifestListing listing = new ManifestListing(stores.buildResults());
             String output;
             if (manifestKey != null && !manifestKey.isBlank()) {
                 output = listing.show(manifestKey);
             } else if (list) {
-                output = String.join("\n", listing.list(listPrefix, pageSize)) + "\n";
+                output = String.join("\n", listing.list(listPrefix, setting(GlciSettings.PAGE_SIZE))) + "\n";
             } else if (platform != null && !platform.isBlank()) {
                 output = listing.show(identifier().manifestKey(features()));
             } else {
-                BuildType type = BuildType.fromWireValue(parameter(buildType, "PROMOTE_TARGET",
-                        BuildType.SNAPSHOT.wireValue()));
-                String name = ManifestKeys.setName(type, integer(required(epoch, "glci.epoch", null), "glci.epoch"),
-                        required(committish, "glci.committish", null), required(version, "glci.version", "VERSION"),
-                        parameter(flavourSet, "FLAVOUR_SET", "all"));
+                BuildType type = setting(GlciSettings.BUILD_TYPE);
+                String name = ManifestKeys.setName(type, setting(GlciSettings.EPOCH), setting(GlciSettings.COMMITTISH),
+                        releaseVersion(), setting(GlciSettings.FLAVOUR_SET));
                 output = listing.show(listing.latestSetKey(type, name));
             }
             if (outputFile != null) {
                 AtomicFiles.write(outputFile.toPath(), output);
-                getLog().info("wrote " + outputFile);
+                reporter().info("wrote " + outputFile);
             } else {
-                output.lines().forEach(getLog()::info);
+                output.lines().forEach(reporter()::info);
             }
         }
     }

@@ -3,12 +3,13 @@ package io.gardenlinux.glci.maven;
 import io.gardenlinux.glci.model.GlciException;
 import io.gardenlinux.glci.model.config.CicdConfig;
 import io.gardenlinux.glci.model.credentials.EmailCredentials;
+import io.gardenlinux.glci.model.settings.GlciSettings;
+import io.gardenlinux.glci.model.settings.SettingValues;
 import io.gardenlinux.glci.publish.notify.Notifier;
 import io.gardenlinux.glci.publish.notify.RunFailureMail;
 import io.gardenlinux.glci.publish.notify.RunStatus;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -66,18 +67,32 @@ public class NotifyMojo extends AbstractGlciMojo {
     private String committish;
 
     @Override
+    protected void given(SettingValues.Builder given) {
+        super.given(given);
+        given.put(GlciSettings.STATUS_DICT, statusDict)
+                .put(GlciSettings.ONLY_RECIPIENTS, onlyRecipients)
+                .put(GlciSettings.ADDITIONAL_RECIPIENTS, additionalRecipients)
+                .put(GlciSettings.DISABLE_NOTIFICATIONS, disableNotifications)
+                .put(GlciSettings.NAMESPACE, namespace)
+                .put(GlciSettings.PIPELINE_NAME, pipelineName)
+                .put(GlciSettings.RUN, run)
+                .put(GlciSettings.GIT_URL, gitUrl)
+                .put(GlciSettings.COMMITTISH, committish);
+    }
+
+    @Override
     protected void run() {
         Path log = logArchive != null ? logArchive.toPath() : repoRoot().resolve("build_log.zip");
         new Notifier(reporter(), Notifier.DEFAULT_TIMEOUT).notifyRun(new Notifier.RunRequest(
                 RunStatus.parse(statusDict),
-                parameter(onlyRecipients, "ONLY_RECIPIENTS", ""),
-                parameter(additionalRecipients, "ADDITIONAL_RECIPIENTS", ""),
-                Notifier.flag("glci.disableNotifications", disableNotifications),
-                required(pipelineName, "glci.pipelineName"),
-                required(run, "glci.run"),
-                parameter(namespace, "GARDENLINUX_TKN_WS", "gardenlinux"),
-                committish, dashboardUrl, log, repoRoot(),
-                Optional.ofNullable(parameter(gitUrl, "GIT_URL", null)),
+                settings().find(GlciSettings.ONLY_RECIPIENTS).orElse(""),
+                settings().find(GlciSettings.ADDITIONAL_RECIPIENTS).orElse(""),
+                setting(GlciSettings.DISABLE_NOTIFICATIONS),
+                setting(GlciSettings.PIPELINE_NAME),
+                setting(GlciSettings.RUN),
+                setting(GlciSettings.NAMESPACE),
+                setting(GlciSettings.COMMITTISH), dashboardUrl, log, repoRoot(),
+                settings().explicit(GlciSettings.GIT_URL),
                 this::credentials, this::email));
     }
 
@@ -88,12 +103,5 @@ public class NotifyMojo extends AbstractGlciMojo {
                 + config.name() + "' has no notify.email_cfg_name; name the email credential to send with"))
                 .emailCfgName();
         return credentials().email(name);
-    }
-
-    private static String required(String value, String property) {
-        if (value == null || value.isBlank()) {
-            throw new GlciException(property + " is required: the mail names the pipeline run");
-        }
-        return value;
     }
 }

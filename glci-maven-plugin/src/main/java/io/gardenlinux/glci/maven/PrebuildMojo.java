@@ -1,9 +1,9 @@
 package io.gardenlinux.glci.maven;
 
-import io.gardenlinux.glci.model.config.CicdConfig;
+import io.gardenlinux.glci.model.settings.GlciSettings;
 import io.gardenlinux.glci.publish.store.BuildSteps;
+import io.gardenlinux.glci.publish.store.StoreAccess;
 import org.apache.maven.plugins.annotations.Mojo;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Looks up the build result of this flavour, commit and version in the build-result store; when it is there, writes
@@ -14,10 +14,9 @@ public class PrebuildMojo extends AbstractBuildStepMojo {
 
     @Override
     protected void run() {
-        var actions = publishingActions(publishingActions);
-        CicdConfig config = cicdConfig();
-        try (S3Client s3 = buildClient(config)) {
-            new BuildSteps(store(config, s3), features()).prebuild(identifier(), actions, skipMarker.toPath());
+        try (StoreAccess stores = stores()) {
+            new BuildSteps(stores.buildResults(), features()).prebuild(identifier(),
+                    setting(GlciSettings.PUBLISHING_ACTIONS), skipMarker.toPath());
         }
     }
 }

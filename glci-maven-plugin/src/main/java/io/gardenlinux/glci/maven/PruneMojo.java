@@ -2,6 +2,8 @@ package io.gardenlinux.glci.maven;
 
 import io.gardenlinux.glci.cluster.ClusterConnection;
 import io.gardenlinux.glci.cluster.RunStarter;
+import io.gardenlinux.glci.model.settings.GlciSettings;
+import io.gardenlinux.glci.model.settings.SettingValues;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -9,15 +11,22 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "prune", requiresProject = false, threadSafe = true)
 public class PruneMojo extends AbstractClusterMojo {
 
-    /** How many PipelineRuns to keep, newest first. */
-    @Parameter(property = "glci.keep", defaultValue = "" + RunStarter.DEFAULT_KEEP)
-    protected int keep;
+    /** How many PipelineRuns to keep, newest first (default 20). */
+    @Parameter(property = "glci.keep")
+    protected String keep;
+
+    @Override
+    protected void given(SettingValues.Builder given) {
+        super.given(given);
+        given.put(GlciSettings.KEEP, keep);
+    }
 
     @Override
     protected void run() {
+        int kept = setting(GlciSettings.KEEP);
         try (ClusterConnection connection = connect()) {
             connection.verify(reporter());
-            new RunStarter(connection, reporter()).prune(keep);
+            new RunStarter(connection, reporter()).prune(kept);
         }
     }
 }

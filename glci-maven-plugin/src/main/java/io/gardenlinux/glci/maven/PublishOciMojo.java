@@ -9,7 +9,7 @@ import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import software.amazon.awssdk.services.s3.S3Client;
+import io.gardenlinux.glci.publish.store.StoreAccess;
 
 /**
  * Publishes an {@code oci} platform release as a container image: the flavour's {@code rootfs.tar.xz} becomes a
@@ -50,16 +50,16 @@ public class PublishOciMojo extends AbstractStoreMojo {
     protected void run() {
         boolean fromStore = manifestKey != null && !manifestKey.isBlank();
         if (!fromStore && (manifestFile == null || rootfs == null)) {
-            throw new GlciException("publish-oci needs glci.manifestKey (a manifest in the build-result bucket) or "
-                    + "both glci.manifestFile and glci.rootfs (local files)");
+            throw new GlciException("publish-oci needs -Dglci.manifestKey (a manifest in the build-result bucket) or"
+                    + " both -Dglci.manifestFile and -Dglci.rootfs (local files)");
         }
-        CicdConfig config = fromStore || imagePrefix == null || imagePrefix.isBlank() ? cicdConfig() : null;
-        String prefix = imagePrefix != null && !imagePrefix.isBlank() ? imagePrefix : configuredImagePrefix(config);
+        String prefix = imagePrefix != null && !imagePrefix.isBlank() ? imagePrefix
+                : configuredImagePrefix(cicdConfig());
         try (OciRegistries registries = OciAccess.registries(this)) {
             OciPublisher publisher = new OciPublisher(registries, workDir.toPath(), reporter());
             if (fromStore) {
-                try (S3Client s3 = buildClient(config)) {
-                    publisher.publishStoredManifest(store(config, s3), s3, manifestKey, features(), prefix);
+                try (StoreAccess stores = stores()) {
+                    publisher.publishStoredManifest(stores.buildResults(), manifestKey, features(), prefix);
                 }
             } else {
                 Path output = (outputManifest != null ? outputManifest : manifestFile).toPath();
@@ -72,6 +72,6 @@ public class PublishOciMojo extends AbstractStoreMojo {
     private static String configuredImagePrefix(CicdConfig config) {
         return config.publish().flatMap(CicdConfig.PublishConfig::oci).map(CicdConfig.OciPublishConfig::imagePrefix)
                 .orElseThrow(() -> new GlciException("cicd.yaml configuration '" + config.name()
-                        + "' has no publish.oci.image_prefix; set it or give glci.imagePrefix"));
+                        + "' has no publish.oci.image_prefix; set it or give -Dglci.imagePrefix"));
     }
 }

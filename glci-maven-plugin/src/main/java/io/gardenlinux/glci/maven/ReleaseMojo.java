@@ -1,12 +1,12 @@
 package io.gardenlinux.glci.maven;
 
-import io.gardenlinux.glci.model.GlciException;
 import io.gardenlinux.glci.model.build.PublishingActions;
+import io.gardenlinux.glci.model.settings.GlciSettings;
+import io.gardenlinux.glci.model.settings.SettingValues;
 import io.gardenlinux.glci.publish.git.GitRemote;
 import io.gardenlinux.glci.publish.git.ReleaseBranches;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -39,26 +39,21 @@ public class ReleaseMojo extends AbstractGlciMojo {
     private String branch;
 
     @Override
-    protected void run() {
-        PublishingActions actions = PublishingActions.parse(parameter(publishingActions, "PUBLISHING_ACTIONS",
-                "build_only"));
-        String url = Optional.ofNullable(parameter(gitUrl, "GIT_URL", null))
-                .orElseGet(() -> GitRemote.originUrl(repoRoot()));
-        GitRemote remote = GitRemote.resolve(url, credentials(), "push the release branch to");
-        new ReleaseBranches(reporter()).release(new ReleaseBranches.Request(actions, repoRoot(), committish, remote,
-                epoch(), Optional.ofNullable(parameter(branch, "BRANCH_NAME", null)),
-                LocalDate.now(ZoneOffset.UTC), GitRemote.DEFAULT_TIMEOUT));
+    protected void given(SettingValues.Builder given) {
+        super.given(given);
+        given.put(GlciSettings.PUBLISHING_ACTIONS, publishingActions)
+                .put(GlciSettings.EPOCH, epoch)
+                .put(GlciSettings.GIT_URL, gitUrl)
+                .put(GlciSettings.BRANCH, branch);
     }
 
-    private Optional<Integer> epoch() {
-        if (epoch == null || epoch.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Integer.parseInt(epoch.strip()));
-        } catch (NumberFormatException e) {
-            throw new GlciException("glci.epoch='" + epoch + "' is not a Garden Linux epoch; give a whole number such"
-                    + " as 318");
-        }
+    @Override
+    protected void run() {
+        PublishingActions actions = setting(GlciSettings.PUBLISHING_ACTIONS);
+        String url = settings().explicit(GlciSettings.GIT_URL).orElseGet(() -> GitRemote.originUrl(repoRoot()));
+        GitRemote remote = GitRemote.resolve(url, credentials(), "push the release branch to");
+        new ReleaseBranches(reporter()).release(new ReleaseBranches.Request(actions, repoRoot(), committish, remote,
+                settings().explicit(GlciSettings.EPOCH), settings().explicit(GlciSettings.BRANCH),
+                LocalDate.now(ZoneOffset.UTC), GitRemote.DEFAULT_TIMEOUT));
     }
 }

@@ -1,30 +1,30 @@
 package io.gardenlinux.glci.maven;
 
-import io.gardenlinux.glci.model.GlciException;
-import io.gardenlinux.glci.model.build.BuildType;
-import io.gardenlinux.glci.model.build.PublishingActions;
+import io.gardenlinux.glci.cluster.SecretSettings;
+import io.gardenlinux.glci.model.settings.GlciSettings;
+import io.gardenlinux.glci.model.settings.SettingValues;
+import io.gardenlinux.glci.model.versions.GardenlinuxVersion;
 import io.gardenlinux.glci.render.PipelineRenderer;
 import io.gardenlinux.glci.render.RenderOptions;
 import io.gardenlinux.glci.render.RenderedFiles;
 import io.gardenlinux.glci.render.Rendering;
-import io.gardenlinux.glci.render.StepCredentials;
-import io.gardenlinux.glci.render.tekton.TektonApi;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Renders the Tekton Tasks, the Pipelines {@code gardenlinux-build} and {@code gl-packages-build} and, with
  * {@code glci.imageBuild} / {@code glci.packageBuild}, their PipelineRuns from a Garden Linux checkout, validates
- * them and writes one YAML file per object to {@code glci.outputDirectory}. Needs no cluster.
+ * them and writes one YAML file per object to {@code glci.outputDirectory}. Needs no cluster: of the cluster
+ * settings it uses only the namespace and the Tekton API version. With {@code SOURCE_DATE_EPOCH} (or
+ * {@code glci.sourceDateEpoch}) the clock of the render is fixed, so that run names and every byte repeat.
  */
 @Mojo(name = "render", requiresProject = false, threadSafe = true)
-public class RenderMojo extends AbstractGlciMojo {
+public class RenderMojo extends AbstractClusterMojo {
 
     /** The flavour set the image build builds (env {@code FLAVOUR_SET}). */
     @Parameter(property = "glci.flavourSet")
@@ -42,13 +42,7 @@ public class RenderMojo extends AbstractGlciMojo {
     @Parameter(property = "glci.setup", defaultValue = "false")
     protected boolean setup;
 
-    /** The Tekton API version: {@code v1} (Tekton 0.43 and later) or {@code v1beta1} (Tekton 0.25). */
-    @Parameter(property = "glci.tektonApi", defaultValue = "v1")
-    protected String tektonApi;
 
-    /** The namespace of the setup objects (env {@code GARDENLINUX_TKN_WS}, default {@code gardenlinux}). */
-    @Parameter(property = "glci.namespace")
-    protected String namespace;
 
     /** The commit to build; default the checkout's HEAD. */
     @Parameter(property = "glci.committish")
@@ -88,6 +82,10 @@ public class RenderMojo extends AbstractGlciMojo {
     /** Where the YAML files are written. */
     @Parameter(property = "glci.outputDirectory", defaultValue = "${user.dir}/target/glci")
     protected File outputDirectory;
+
+    /** Seconds since 1970 that fix the clock of the render (env {@code SOURCE_DATE_EPOCH}); default now. */
+    @Parameter(property = "glci.sourceDateEpoch")
+    protected String sourceDateEpoch;
 
     /** The image (JDK 17, Maven 3.9) in which rendered steps run glci goals. */
     @Parameter(property = "glci.stepImage", defaultValue = RenderOptions.DEFAULT_STEP_IMAGE)
@@ -151,61 +149,89 @@ public class RenderMojo extends AbstractGlciMojo {
     protected String gitCredentials;
 
     @Override
+    protected void given(SettingValues.Builder given) {
+        super.given(given);
+        given.put(GlciSettings.FLAVOUR_SET, flavourSet)
+                .put(GlciSettings.COMMITTISH, committish)
+                .put(GlciSettings.VERSION, version)
+                .put(GlciSettings.BRANCH, branch)
+                .put(GlciSettings.GIT_URL, gitUrl)
+                .put(GlciSettings.OCI_PATH, ociPath)
+                .put(GlciSettings.PUBLISHING_ACTIONS, publishingActions)
+                .put(GlciSettings.BUILD_TYPE, buildType != null ? buildType : promoteTarget)
+                .put(GlciSettings.ONLY_RECIPIENTS, onlyRecipients)
+                .put(GlciSettings.ADDITIONAL_RECIPIENTS, additionalRecipients)
+                .put(GlciSettings.SECRETS_SERVER_ENDPOINT, secretsServerEndpoint)
+                .put(GlciSettings.SECRET_CIPHER_ALGORITHM, secretCipherAlgorithm)
+                .put(GlciSettings.SOURCE_DATE_EPOCH, sourceDateEpoch);
+    }
+
+    @Override
     protected void run() {
-        RenderOptions options = options();
-        Rendering rendering = PipelineRenderer.render(options, reporter());
-        List<Path> files = RenderedFiles.write(rendering, outputDirectory.toPath());
+        Rendering rendering = render(secretSettings());
         long tasks = rendering.tekton().pipelines().stream().mapToLong(p -> p.tasks().size()
                 + p.finallyTasks().size()).sum();
-        getLog().info("glci: flavour set '" + rendering.flavourSet().name() + "': " + rendering.flavourCount()
+        reporter().info("glci: flavour set '" + rendering.flavourSet().name() + "': " + rendering.flavourCount()
                 + " flavours; " + rendering.tekton().tasks().size() + " Tasks, "
                 + rendering.tekton().pipelines().size() + " Pipelines with " + tasks + " pipeline tasks, "
                 + rendering.tekton().pipelineRuns().size() + " PipelineRuns (tekton.dev/"
                 + rendering.api().version() + ")");
-        getLog().info("glci: wrote " + files.size() + " files to " + outputDirectory.toPath().toAbsolutePath()
-                .normalize() + ":");
-        files.forEach(f -> getLog().info("  " + f.getFileName()));
         if (!rendering.secrets().isEmpty()) {
-            getLog().info("glci: " + rendering.secrets().size() + " Secret(s) with credentials are applied by"
+            reporter().info("glci: " + rendering.secrets().size() + " Secret(s) with credentials are applied by"
                     + " glci:apply and not written to files");
         }
     }
 
-    RenderOptions options() {
+    /** Renders with the step credentials of {@code secrets}, validates and writes the files. */
+    protected Rendering render(SecretSettings secrets) {
+        Rendering rendering = PipelineRenderer.render(options(secrets), reporter());
+        List<Path> files = RenderedFiles.write(rendering, outputDirectory.toPath());
+        reporter().info("glci: wrote " + files.size() + " files to " + outputDirectory.toPath().toAbsolutePath()
+                .normalize() + ":");
+        files.forEach(f -> reporter().info("  " + f.getFileName()));
+        return rendering;
+    }
+
+    /**
+     * How steps get the credentials: the same rule as {@code glci:apply}'s ({@link SecretSettings#from}); the
+     * variable that named a secrets server is reported.
+     */
+    protected SecretSettings secretSettings() {
+        SecretSettings secrets = SecretSettings.from(settings());
+        secrets.secretsServer().ifPresent(server -> reporter().info("glci: secrets server from "
+                + server.variable()));
+        return secrets;
+    }
+
+    RenderOptions options(SecretSettings secrets) {
         RenderOptions.Builder builder = RenderOptions.builder(repoRoot())
-                .flavourSet(parameter(flavourSet, "FLAVOUR_SET", RenderOptions.DEFAULT_FLAVOUR_SET))
-                .tektonApi(valid("glci.tektonApi", () -> TektonApi.of(tektonApi)))
+                .flavourSet(setting(GlciSettings.FLAVOUR_SET))
+                .tektonApi(tektonApi())
                 .imageBuild(imageBuild)
                 .packageBuild(packageBuild)
                 .setup(setup)
-                .namespace(parameter(namespace, "GARDENLINUX_TKN_WS", RenderOptions.DEFAULT_NAMESPACE))
-                .committish(blankToNull(committish))
-                .version(blankToNull(parameter(version, "VERSION", null)))
-                .branch(parameter(branch, "BRANCH_NAME", RenderOptions.DEFAULT_BRANCH))
-                .gitUrl(parameter(gitUrl, "GIT_URL", RenderOptions.DEFAULT_GIT_URL))
-                .ociPath(parameter(ociPath, "OCI_PATH", RenderOptions.DEFAULT_OCI_PATH))
-                .publishingActions(valid("glci.publishingActions", () -> PublishingActions.parse(parameter(
-                        publishingActions, "PUBLISHING_ACTIONS", RenderOptions.DEFAULT_PUBLISHING_ACTIONS))))
-                .buildType(valid("glci.buildType", () -> BuildType.fromWireValue(parameter(
-                        buildType != null ? buildType : promoteTarget, "PROMOTE_TARGET",
-                        BuildType.SNAPSHOT.wireValue()))))
-                .cicdConfigName(cicdConfig)
-                .credentials(credentialsMode())
+                .namespace(setting(GlciSettings.NAMESPACE))
+                .committish(settings().find(GlciSettings.COMMITTISH).orElse(null))
+                .version(settings().find(GlciSettings.VERSION).map(GardenlinuxVersion::value).orElse(null))
+                .branch(setting(GlciSettings.BRANCH))
+                .gitUrl(setting(GlciSettings.GIT_URL))
+                .ociPath(setting(GlciSettings.OCI_PATH))
+                .publishingActions(setting(GlciSettings.PUBLISHING_ACTIONS))
+                .buildType(setting(GlciSettings.BUILD_TYPE))
+                .cicdConfigName(setting(GlciSettings.CICD_CONFIG))
+                .credentials(secrets.stepCredentials())
                 .stepImage(stepImage)
-                .serviceAccountName(blankToNull(serviceAccount))
+                .serviceAccountName(serviceAccount == null || serviceAccount.isBlank() ? null : serviceAccount.strip())
                 .disableNotifications(disableNotifications)
                 .integrationTests(integrationTests)
                 .amiId(amiId)
-                .gcpImageName(gcpImageName);
+                .gcpImageName(gcpImageName)
+                .now(settings().find(GlciSettings.SOURCE_DATE_EPOCH).orElseGet(Instant::now));
         if (gitCredentials != null && !gitCredentials.isBlank()) {
             builder.gitCredentials(credentials().github(gitCredentials.strip()));
         }
-        if (additionalRecipients != null && !additionalRecipients.isBlank()) {
-            builder.additionalRecipients(additionalRecipients);
-        }
-        if (onlyRecipients != null && !onlyRecipients.isBlank()) {
-            builder.onlyRecipients(onlyRecipients);
-        }
+        settings().find(GlciSettings.ADDITIONAL_RECIPIENTS).ifPresent(builder::additionalRecipients);
+        settings().find(GlciSettings.ONLY_RECIPIENTS).ifPresent(builder::onlyRecipients);
         if (packages != null) {
             builder.packages(commaList(packages));
         }
@@ -215,43 +241,7 @@ public class RenderMojo extends AbstractGlciMojo {
         return builder.build();
     }
 
-    private StepCredentials credentialsMode() {
-        String algorithm = parameter(secretCipherAlgorithm, "SECRET_CIPHER_ALGORITHM", null);
-        if (algorithm != null && algorithm.strip().toUpperCase(Locale.ROOT).equals("PLAINTEXT")) {
-            algorithm = null;
-        }
-        String endpoint = blankToNull(secretsServerEndpoint);
-        if (endpoint == null) {
-            Optional<String> documented = env("SECRETS_SERVER_ENDPOINT");
-            Optional<String> readme = env("SECRET_SERVER_ENDPOINT");
-            if (documented.isPresent()) {
-                endpoint = documented.get();
-                getLog().info("glci: secrets server from SECRETS_SERVER_ENDPOINT");
-            } else if (readme.isPresent()) {
-                endpoint = readme.get();
-                getLog().info("glci: secrets server from SECRET_SERVER_ENDPOINT (the original README's name)");
-            }
-        }
-        if (endpoint != null) {
-            return StepCredentials.secretsServer(endpoint, algorithm);
-        }
-        return algorithm == null ? StepCredentials.secretVolume() : StepCredentials.encryptedSecretVolume(algorithm);
-    }
-
     private static List<String> commaList(String value) {
         return Arrays.stream(value.split("[,\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    /** A parameter's parse failure as an error naming the parameter. */
-    private static <T> T valid(String property, java.util.function.Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (IllegalArgumentException e) {
-            throw new GlciException(property + ": " + e.getMessage());
-        }
     }
 }

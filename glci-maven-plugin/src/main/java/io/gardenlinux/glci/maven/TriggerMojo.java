@@ -1,10 +1,11 @@
 package io.gardenlinux.glci.maven;
 
 import io.gardenlinux.glci.cluster.ClusterConnection;
-import io.gardenlinux.glci.cluster.RenderingApplier;
+import io.gardenlinux.glci.cluster.FollowOptions;
 import io.gardenlinux.glci.cluster.RunFollower;
 import io.gardenlinux.glci.cluster.RunStarter;
-import io.gardenlinux.glci.cluster.SecretSettings;
+import io.gardenlinux.glci.model.settings.GlciSettings;
+import io.gardenlinux.glci.model.settings.SettingValues;
 import io.gardenlinux.glci.render.Rendering;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +20,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "trigger", requiresProject = false, threadSafe = true)
 public class TriggerMojo extends ApplyMojo {
 
-    /** How many PipelineRuns to keep, newest first, before starting new ones. */
-    @Parameter(property = "glci.keep", defaultValue = "" + RunStarter.DEFAULT_KEEP)
-    protected int keep;
+    /** How many PipelineRuns to keep, newest first, before starting new ones (default 20). */
+    @Parameter(property = "glci.keep")
+    protected String keep;
 
     /** Follow the started runs to their end; the goal fails when one fails. */
     @Parameter(property = "glci.wait", defaultValue = "false")
@@ -48,25 +49,31 @@ public class TriggerMojo extends ApplyMojo {
     protected String dashboardUrl;
 
     @Override
+    protected void given(SettingValues.Builder given) {
+        super.given(given);
+        given.put(GlciSettings.KEEP, keep).put(GlciSettings.TIMEOUT, timeout);
+    }
+
+    @Override
     protected void run() {
-        SecretSettings secrets = secretSettings();
-        Rendering rendering = render(secrets);
-        try (ClusterConnection connection = ClusterConnection.open(clusterOptions())) {
-            new RenderingApplier(connection, reporter()).apply(rendering, this::credentials, secrets);
+        int kept = setting(GlciSettings.KEEP);
+        FollowOptions follow = followOptions(logs);
+        try (ClusterConnection connection = connect()) {
+            Rendering rendering = applyTo(connection);
             if (rendering.pipelineRuns().isEmpty()) {
                 reporter().warn("No run started: choose one with -Dglci.imageBuild and/or -Dglci.packageBuild");
                 return;
             }
             RunStarter starter = new RunStarter(connection, reporter());
-            starter.prune(keep);
+            starter.prune(kept);
             List<String> runs = starter.start(rendering.pipelineRuns(),
                     Optional.ofNullable(dashboardUrl).filter(u -> !u.isBlank()));
             if (waitForRuns) {
                 RunFollower follower = new RunFollower(connection, reporter());
-                FailedRunNotice notice = FailedRunNotice.of(notifyOnFailure, this, clusterOptions().namespace(),
+                FailedRunNotice notice = FailedRunNotice.of(notifyOnFailure, this, connection.namespace(),
                         dashboardUrl, emailConfig);
                 for (String run : runs) {
-                    notice.follow(follower, run, ClusterParameters.follow(logs, timeout), reporter());
+                    notice.follow(follower, run, follow, reporter());
                 }
             }
         }

@@ -1,13 +1,9 @@
 package io.gardenlinux.glci.maven;
 
-import io.gardenlinux.glci.model.GlciException;
-import io.gardenlinux.glci.model.config.CicdConfig;
-import io.gardenlinux.glci.publish.packages.PackageUploader;
-import io.gardenlinux.glci.publish.store.S3Clients;
+import io.gardenlinux.glci.publish.store.StoreAccess;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Uploads the built packages of {@code <glci.packageDir>/main} to the package bucket of {@code cicd.yaml}'s
@@ -26,13 +22,8 @@ public class UploadPackagesMojo extends AbstractStoreMojo {
 
     @Override
     protected void run() {
-        CicdConfig config = cicdConfig();
-        var packageBuild = config.packageBuild().orElseThrow(() -> new GlciException(
-                "No package-build config found in cicd-config " + config.name()));
-        var aws = credentials().aws(packageBuild.awsCfgName());
-        try (S3Client s3 = S3Clients.create(connection(packageBuild.awsCfgName(), aws.region()), 2)) {
-            new PackageUploader(s3, packageBuild.s3BucketName(), reporter()).upload(packageDir.toPath(),
-                    packagePathPrefix);
+        try (StoreAccess stores = stores()) {
+            stores.packages().upload(packageDir.toPath(), packagePathPrefix);
         }
     }
 }

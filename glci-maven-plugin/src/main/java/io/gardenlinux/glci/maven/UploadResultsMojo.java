@@ -1,14 +1,15 @@
 package io.gardenlinux.glci.maven;
 
-import io.gardenlinux.glci.model.config.CicdConfig;
+import io.gardenlinux.glci.model.settings.GlciSettings;
+import io.gardenlinux.glci.model.settings.SettingValues;
 import io.gardenlinux.glci.publish.store.BuildSteps;
 import io.gardenlinux.glci.publish.store.ResultUploader;
+import io.gardenlinux.glci.publish.store.StoreAccess;
 import io.gardenlinux.glci.publish.store.UploadTuning;
 import java.io.File;
 import java.time.Clock;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Stores the build result tarball: every regular file as {@code objects/<sha1>} (skipping those already stored),
@@ -21,19 +22,24 @@ public class UploadResultsMojo extends AbstractBuildStepMojo {
     @Parameter(property = "glci.resultFile", defaultValue = "/workspace/gardenlinux.out")
     protected File resultFile;
 
-    /** The size of a multipart part in MiB (at least 5); files of twice that size and more go in parts. */
-    @Parameter(property = "glci.partSizeMiB", defaultValue = "16")
-    protected int partSizeMiB;
+    /** The size of a multipart part in MiB (5 to 1024, default 16); files of twice that size and more go in parts. */
+    @Parameter(property = "glci.partSizeMiB")
+    protected String partSizeMiB;
+
+    @Override
+    protected void given(SettingValues.Builder given) {
+        super.given(given);
+        given.put(GlciSettings.PART_SIZE_MIB, partSizeMiB);
+    }
 
     @Override
     protected void run() {
-        var actions = publishingActions(publishingActions);
-        UploadTuning tuning = new UploadTuning(partSizeMiB << 20, (long) partSizeMiB << 21, s3Concurrency);
-        CicdConfig config = cicdConfig();
-        try (S3Client s3 = buildClient(config)) {
-            var store = store(config, s3);
-            new BuildSteps(store, features()).uploadResults(identifier(), actions, skipMarker.toPath(),
-                    resultFile.toPath(), new ResultUploader(store, tuning, Clock.systemDefaultZone()));
+        UploadTuning tuning = UploadTuning.from(settings());
+        try (StoreAccess stores = stores()) {
+            var store = stores.buildResults();
+            new BuildSteps(store, features()).uploadResults(identifier(), setting(GlciSettings.PUBLISHING_ACTIONS),
+                    skipMarker.toPath(), resultFile.toPath(),
+                    new ResultUploader(store, tuning, Clock.systemDefaultZone()));
         }
     }
 }

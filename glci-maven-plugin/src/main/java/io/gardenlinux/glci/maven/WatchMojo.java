@@ -1,7 +1,10 @@
 package io.gardenlinux.glci.maven;
 
 import io.gardenlinux.glci.cluster.ClusterConnection;
+import io.gardenlinux.glci.cluster.FollowOptions;
 import io.gardenlinux.glci.cluster.RunFollower;
+import io.gardenlinux.glci.model.settings.GlciSettings;
+import io.gardenlinux.glci.model.settings.SettingValues;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -39,13 +42,19 @@ public class WatchMojo extends AbstractClusterMojo {
     protected String dashboardUrl;
 
     @Override
+    protected void given(SettingValues.Builder given) {
+        super.given(given);
+        given.put(GlciSettings.RUN, run).put(GlciSettings.TIMEOUT, timeout);
+    }
+
+    @Override
     protected void run() {
-        String name = requiredRun(run);
+        String name = setting(GlciSettings.RUN);
+        FollowOptions follow = followOptions(logs);
         try (ClusterConnection connection = connect()) {
             connection.verify(reporter());
-            FailedRunNotice.of(notifyOnFailure, this, clusterOptions().namespace(), dashboardUrl, emailConfig)
-                    .follow(new RunFollower(connection, reporter()), name, ClusterParameters.follow(logs, timeout),
-                            reporter());
+            FailedRunNotice.of(notifyOnFailure, this, connection.namespace(), dashboardUrl, emailConfig)
+                    .follow(new RunFollower(connection, reporter()), name, follow, reporter());
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.gardenlinux.glci.maven;
 
+import io.gardenlinux.glci.model.settings.GlciSettings;
+import io.gardenlinux.glci.model.settings.SettingValues;
 import io.gardenlinux.glci.publish.packages.SigningKeyFile;
 import java.io.File;
 import java.nio.file.Path;
@@ -11,7 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class WriteKeyMojo extends AbstractGlciMojo {
 
     /** The {@code gpg_key} credential. */
-    @Parameter(property = "glci.keyConfigName", defaultValue = "gardenlinux")
+    @Parameter(property = "glci.keyConfigName")
     protected String keyConfigName;
 
     /** Where to write the key; default {@code <repoRoot>/cert/private.key}. */
@@ -19,8 +21,14 @@ public class WriteKeyMojo extends AbstractGlciMojo {
     protected File keyFile;
 
     @Override
+    protected void given(SettingValues.Builder given) {
+        super.given(given);
+        given.put(GlciSettings.KEY_CONFIG_NAME, keyConfigName);
+    }
+
+    @Override
     protected void run() {
         Path file = keyFile != null ? keyFile.toPath() : repoRoot().resolve("cert").resolve("private.key");
-        SigningKeyFile.write(credentials().gpgKey(keyConfigName), file, reporter());
+        SigningKeyFile.write(credentials().gpgKey(setting(GlciSettings.KEY_CONFIG_NAME)), file, reporter());
     }
 }

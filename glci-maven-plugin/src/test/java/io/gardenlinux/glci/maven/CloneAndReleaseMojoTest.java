@@ -105,7 +105,7 @@ class CloneAndReleaseMojoTest {
 
         assertThatThrownBy(release::execute)
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessage("glci.epoch='three-eighteen' is not a Garden Linux epoch; give a whole number such as 318");
+                .hasMessage("-Dglci.epoch=three-eighteen: not a whole number; allowed: from 1 to 100000");
         assertThat(Git.open(bare.toFile()).getRepository().resolve("refs/heads/rel-318")).isNull();
     }
 

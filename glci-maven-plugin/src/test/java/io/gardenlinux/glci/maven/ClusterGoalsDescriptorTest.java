@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,7 +58,7 @@ class ClusterGoalsDescriptorTest {
             "prune    | glci.keep",
             "get-logs | glci.run glci.logArchive",
             "apply    | glci.setup glci.imageBuild glci.packageBuild glci.flavourSet glci.outputDirectory",
-            "setup    | glci.outputDirectory",
+            "setup    | glci.skip",
             "trigger  | glci.imageBuild glci.packageBuild glci.keep glci.wait glci.logs glci.timeout"
                     + " glci.dashboardUrl glci.notify glci.emailConfig"})
     void clusterGoalsTakeTheirProperties(String goal, String expected) throws Exception {
@@ -66,17 +67,45 @@ class ClusterGoalsDescriptorTest {
     }
 
     @Test
-    void clusterParametersBecomeOptions() {
-        ClusterOptions options = ClusterParameters.options(null, " ", "ci", "v1beta1");
-        assertThat(options).isEqualTo(new ClusterOptions(Optional.empty(), Optional.empty(), "ci",
+    void clusterSettingsBecomeOptions() {
+        WatchMojo watch = new WatchMojo() {
+            @Override
+            protected Optional<String> env(String name) {
+                return Optional.ofNullable(name.equals("GARDENLINUX_TKN_WS") ? "ci" : null);
+            }
+        };
+        watch.context = " ";
+        watch.tektonApi = "v1beta1";
+        watch.timeout = "1h30m";
+        assertThat(watch.clusterOptions()).isEqualTo(new ClusterOptions(Optional.empty(), Optional.empty(), "ci",
                 TektonApi.V1BETA1));
-        assertThat(ClusterParameters.follow(true, "1h30m")).isEqualTo(FollowOptions.defaults().withAllLogs(true)
+        assertThat(watch.followOptions(true)).isEqualTo(FollowOptions.defaults().withAllLogs(true)
                 .withTimeout(Optional.of(Duration.ofMinutes(90))));
-        assertThat(ClusterParameters.follow(false, null).timeout()).isEmpty();
-        assertThatThrownBy(() -> ClusterParameters.follow(false, "two hours"))
-                .hasMessage("glci.timeout 'two hours' is not a duration; write it like 45m, 2h or 1h30m");
-        assertThatThrownBy(() -> AbstractClusterMojo.requiredRun(null))
-                .hasMessage("glci.run is not set; name the PipelineRun with -Dglci.run=NAME (kubectl get pipelineruns"
-                        + " lists them)");
+
+        WatchMojo defaults = new WatchMojo() {
+            @Override
+            protected Optional<String> env(String name) {
+                return Optional.empty();
+            }
+        };
+        assertThat(defaults.clusterOptions().namespace()).isEqualTo("gardenlinux");
+        assertThat(defaults.clusterOptions().tektonApi()).isEqualTo(TektonApi.V1);
+        assertThat(defaults.followOptions(false).timeout()).isEmpty();
+    }
+
+    @Test
+    void aMissingOrBadSettingIsOneLineInMavensWords() {
+        WatchMojo watch = new WatchMojo() {
+            @Override
+            protected Optional<String> env(String name) {
+                return Optional.empty();
+            }
+        };
+        assertThatThrownBy(watch::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("-Dglci.run is not set (the name of a PipelineRun): pass -Dglci.run=...");
+        watch.run = "gardenlinux-build-1";
+        watch.timeout = "two hours";
+        assertThatThrownBy(watch::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("-Dglci.timeout=two hours: is not a duration; write it like 45m, 2h or 1h30m");
     }
 }

@@ -51,7 +51,7 @@ class RenderMojoTest {
                 "GIT_URL", "https://example.org/gl.git", "OCI_PATH", "registry.example.org/gl", "VERSION", "318.10",
                 "SECRET_SERVER_ENDPOINT", "http://secrets.example.org"));
 
-        RenderOptions options = mojo.options();
+        RenderOptions options = mojo.options(mojo.secretSettings());
 
         assertThat(options.flavourSet()).isEqualTo("testing");
         assertThat(options.publishingActions().actions()).containsExactly(PublishingAction.IMAGES,
@@ -74,7 +74,7 @@ class RenderMojoTest {
         mojo.promoteTarget = "daily";
         mojo.tektonApi = "v1beta1";
 
-        RenderOptions options = mojo.options();
+        RenderOptions options = mojo.options(mojo.secretSettings());
 
         assertThat(options.flavourSet()).isEqualTo("aws");
         assertThat(options.buildType()).isEqualTo(BuildType.DAILY);
@@ -91,12 +91,13 @@ class RenderMojoTest {
         TestRenderMojo mojo = new TestRenderMojo(out);
         mojo.tektonApi = "v2";
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessage("glci.tektonApi: unknown Tekton API version 'v2'; allowed: v1, v1beta1");
+                .hasMessage("-Dglci.tektonApi=v2: not a Tekton API version; allowed: v1, v1beta1");
 
         TestRenderMojo actions = new TestRenderMojo(out);
         actions.buildType = "nightly";
         assertThatThrownBy(actions::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessageStartingWith("glci.buildType: 'nightly' is not a valid BuildType");
+                .hasMessage("-Dglci.buildType=nightly: 'nightly' is not a valid BuildType; allowed: snapshot, daily,"
+                        + " release");
     }
 
     @Test

@@ -94,7 +94,7 @@ class StoreGoalsTest {
         mojo.modifiers = "_nopkg,_prod,_readonly,_slim,base,cloud,gardener,server";
         mojo.committish = COMMIT;
         mojo.epoch = "318";
-        mojo.s3Concurrency = 4;
+        mojo.s3Concurrency = "4";
         return mojo;
     }
 
@@ -175,7 +175,7 @@ class StoreGoalsTest {
 
         UploadResults upload = buildStep(new UploadResults());
         upload.resultFile = tarball().toFile();
-        upload.partSizeMiB = 16;
+        upload.partSizeMiB = "16";
         upload.execute();
         assertThat(s3.headObject(b -> b.bucket(bucket).key("meta/singles/aws-cloud-gardener-_prod-318.9-c03ea4"))
                 .contentType()).isEqualTo("text/yaml");
@@ -195,13 +195,13 @@ class StoreGoalsTest {
         show.platform = null;
         show.buildType = "release";
         show.listPrefix = "meta/singles";
-        show.pageSize = 1000;
+        show.pageSize = "1000";
         show.outputFile = dir.resolve("set.yaml").toFile();
         show.execute();
         assertThat(Files.readString(dir.resolve("set.yaml"))).startsWith("flavour_set_name: aws\n");
 
         Clean clean = step(new Clean());
-        clean.maxAgeDays = 30;
+        clean.maxAgeDays = "30";
         clean.dryRun = true;
         clean.execute();
         assertThat(s3.listObjectsV2(b -> b.bucket(bucket)).contents()).hasSize(4);
@@ -213,7 +213,7 @@ class StoreGoalsTest {
         prebuild.epoch = null;
 
         assertThatThrownBy(prebuild::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining("glci.epoch is not set");
+                .hasMessageContaining("-Dglci.epoch is not set");
     }
 
     @Test
@@ -231,7 +231,7 @@ class StoreGoalsTest {
         UploadPackages upload = step(new UploadPackages());
         upload.packageDir = pool.toFile();
         upload.packagePathPrefix = "packages/pool";
-        upload.s3Concurrency = 1;
+        upload.s3Concurrency = "1";
         upload.execute();
         assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket + "-pkgs").key("packages/pool/main/g/gardenlinux_1.0gl1_all.deb"))
                 .asUtf8String()).isEqualTo("deb");

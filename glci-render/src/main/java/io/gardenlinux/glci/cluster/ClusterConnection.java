@@ -1,5 +1,6 @@
 package io.gardenlinux.glci.cluster;
 
+import io.gardenlinux.glci.model.settings.GlciSettings;
 import io.gardenlinux.glci.render.tekton.TektonApi;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.NamedContext;
@@ -52,8 +53,8 @@ public final class ClusterConnection implements AutoCloseable {
         if (options.kubeconfig().isPresent()) {
             Path file = options.kubeconfig().get();
             if (!Files.isRegularFile(file)) {
-                throw new ClusterException("kubeconfig " + file + " does not exist; point glci.kubeconfig (or"
-                        + " KUBECONFIG) at the cluster's kubeconfig file");
+                throw new ClusterException("kubeconfig " + file + " does not exist; point "
+                        + GlciSettings.KUBECONFIG.mention() + " (or KUBECONFIG) at the cluster's kubeconfig file");
             }
             contextName = checkedContext(List.of(file.toFile()), options.context());
             config = Config.fromKubeconfig(contextName, file.toFile());
@@ -64,8 +65,8 @@ public final class ClusterConnection implements AutoCloseable {
                 if (!Files.isReadable(Path.of(SERVICE_ACCOUNT_TOKEN))) {
                     throw new ClusterException("no cluster configured: no kubeconfig at "
                             + String.join(", ", Config.getKubeconfigFilenames())
-                            + " and not running in a pod; set KUBECONFIG (or glci.kubeconfig) to the cluster's"
-                            + " kubeconfig file");
+                            + " and not running in a pod; set KUBECONFIG (or "
+                            + GlciSettings.KUBECONFIG.mention() + ") to the cluster's kubeconfig file");
                 }
                 contextName = "in-cluster";
             } else {
@@ -111,13 +112,13 @@ public final class ClusterConnection implements AutoCloseable {
             if (!contexts.contains(wanted.get())) {
                 throw new ClusterException("context '" + wanted.get() + "' is not in the kubeconfig (" + files1
                         + "); contexts there: " + (contexts.isEmpty() ? "none" : String.join(", ", contexts))
-                        + "; set glci.context to one of them");
+                        + "; choose one of them with " + GlciSettings.CONTEXT.mention());
             }
             return wanted.get();
         }
         if (current == null) {
-            throw new ClusterException("the kubeconfig (" + files1 + ") has no current context; set glci.context"
-                    + " to one of: " + (contexts.isEmpty() ? "none" : String.join(", ", contexts)));
+            throw new ClusterException("the kubeconfig (" + files1 + ") has no current context; choose one with "
+                    + GlciSettings.CONTEXT.mention() + ": " + (contexts.isEmpty() ? "none" : String.join(", ", contexts)));
         }
         return current;
     }
@@ -157,8 +158,9 @@ public final class ClusterConnection implements AutoCloseable {
         try {
             if (client.namespaces().withName(namespace).get() == null) {
                 throw new ClusterException("namespace '" + namespace + "' does not exist in " + where
-                        + "; create it with glci:setup (or kubectl create namespace " + namespace
-                        + ") or choose another with glci.namespace (GARDENLINUX_TKN_WS)");
+                        + "; create it with " + GlciSettings.goal("setup") + " (or kubectl create namespace "
+                        + namespace + ") or choose another with " + GlciSettings.NAMESPACE.mention()
+                        + " (GARDENLINUX_TKN_WS)");
             }
         } catch (KubernetesClientException e) {
             if (e.getCode() != 403) {
@@ -181,7 +183,7 @@ public final class ClusterConnection implements AutoCloseable {
             String other = tektonApi == TektonApi.V1 ? TektonApi.V1BETA1.version() : TektonApi.V1.version();
             throw new ClusterException("the cluster (" + where + ") does not serve Tekton " + tektonApi.apiVersion()
                     + " PipelineRuns: the Tekton CRDs are missing; install Tekton Pipelines, or use"
-                    + " -Dglci.tektonApi=" + other + " if the cluster runs that version");
+                    + " " + GlciSettings.TEKTON_API.mention(other) + " if the cluster runs that version");
         }
     }
 

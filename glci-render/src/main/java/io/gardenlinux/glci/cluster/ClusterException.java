@@ -1,5 +1,6 @@
 package io.gardenlinux.glci.cluster;
 
+import io.gardenlinux.glci.model.settings.GlciSettings;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gardenlinux.glci.model.GlciException;
 import java.io.IOException;
@@ -34,7 +35,8 @@ public class ClusterException extends GlciException {
         if (unreachable != null) {
             return new ClusterException(doing + ": cannot reach the Kubernetes API of " + where + " ("
                     + unreachable.getClass().getSimpleName() + ": " + unreachable.getMessage()
-                    + "); check that the cluster runs and that KUBECONFIG or glci.context point to it", e);
+                    + "); check that the cluster runs and that KUBECONFIG or " + GlciSettings.CONTEXT.mention()
+                    + " point to it", e);
         }
         String serverMessage = e.getStatus() != null && e.getStatus().getMessage() != null
                 ? e.getStatus().getMessage() : e.getMessage();

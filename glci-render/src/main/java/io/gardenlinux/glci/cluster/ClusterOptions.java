@@ -1,5 +1,6 @@
 package io.gardenlinux.glci.cluster;
 
+import io.gardenlinux.glci.model.settings.GlciSettings;
 import io.gardenlinux.glci.render.tekton.TektonApi;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -18,7 +19,7 @@ public record ClusterOptions(Optional<Path> kubeconfig, Optional<String> context
         TektonApi tektonApi) {
 
     /** The original's default namespace ({@code GARDENLINUX_TKN_WS}). */
-    public static final String DEFAULT_NAMESPACE = "gardenlinux";
+    public static final String DEFAULT_NAMESPACE = GlciSettings.NAMESPACE.defaultValue().orElseThrow();
 
     public ClusterOptions {
         Objects.requireNonNull(kubeconfig, "kubeconfig");

@@ -7,6 +7,7 @@ import io.gardenlinux.glci.cluster.Applied.Outcome;
 import io.gardenlinux.glci.model.Reporter;
 import io.gardenlinux.glci.model.credentials.Credentials;
 import io.gardenlinux.glci.render.Rendering;
+import io.gardenlinux.glci.render.pipelines.ClusterSetup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,17 +62,12 @@ public final class RenderingApplier {
         return List.copyOf(applied);
     }
 
-    /**
-     * Applies only the setup objects of a rendering made with setup: the Namespace, the LimitRange and the RBAC of
-     * the original README's cluster prerequisites.
+        /**
+     * Applies the original README's cluster prerequisites for the connection's namespace: the Namespace, the
+     * LimitRange and the RBAC ({@link ClusterSetup}). Needs no Garden Linux checkout.
      */
-    public List<Applied> applySetup(Rendering rendering) {
-        List<HasMetadata> setup = rendering.kubernetesResources().stream().filter(r -> !isTekton(r))
-                .map(HasMetadata.class::cast).toList();
-        if (setup.isEmpty()) {
-            throw new ClusterException("the rendering holds no setup objects; render it with setup");
-        }
-        return new Applier(connection, reporter).apply(setup);
+    public List<Applied> applySetup() {
+        return new Applier(connection, reporter).apply(ClusterSetup.objects(connection.namespace()));
     }
 
     private static boolean isTekton(GenericKubernetesResource resource) {

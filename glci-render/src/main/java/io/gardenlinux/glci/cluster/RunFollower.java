@@ -1,6 +1,7 @@
 package io.gardenlinux.glci.cluster;
 
-import io.gardenlinux.glci.render.tekton.GoDuration;
+import io.gardenlinux.glci.model.settings.GlciSettings;
+import io.gardenlinux.glci.model.settings.GoDuration;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
@@ -222,8 +223,8 @@ public final class RunFollower {
                 continue;
             }
             if (failedStep && !options.allLogs()) {
-                reporter.warn(prefix + "last " + options.tailLines() + " lines of the log (all logs with"
-                        + " -Dglci.logs):");
+                reporter.warn(prefix + "last " + options.tailLines() + " lines of the log (all logs with "
+                        + GlciSettings.LOGS.mention() + "):");
             }
             for (String line : log.split("\\R", -1)) {
                 if (!line.isEmpty()) {
@@ -272,11 +273,11 @@ public final class RunFollower {
     }
 
     private RunFailedException timedOut(String runName, Instant deadline, Instant started, FollowOptions options) {
-        String limit = options.timeout().map(t -> GoDuration.format(t) + " (glci.timeout)")
+        String limit = options.timeout().map(t -> GoDuration.format(t) + " (" + GlciSettings.TIMEOUT.mention() + ")")
                 .orElse("the run's own timeout");
         return new RunFailedException("PipelineRun " + runName + " did not finish within " + limit + "; followed for "
                 + GoDuration.format(Duration.between(started, deadline)) + ". It may still be running: cancel it"
-                + " with mvn glci:cancel -Dglci.run=" + runName, runName, RunState.RUNNING, List.of());
+                + " with " + GlciSettings.goal("cancel") + " " + GlciSettings.RUN.mention(runName), runName, RunState.RUNNING, List.of());
     }
 
     /**

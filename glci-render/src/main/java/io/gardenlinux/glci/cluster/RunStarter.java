@@ -1,5 +1,6 @@
 package io.gardenlinux.glci.cluster;
 
+import io.gardenlinux.glci.model.settings.GlciSettings;
 import io.gardenlinux.glci.render.tekton.TektonApi;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -10,9 +11,6 @@ import java.util.Optional;
 
 /** Starts PipelineRuns and removes old ones, as the original's {@code tkn pipelineruns delete --keep 20} did. */
 public final class RunStarter {
-
-    /** How many PipelineRuns the original kept. */
-    public static final int DEFAULT_KEEP = 20;
 
     private final ClusterConnection connection;
     private final Reporter reporter;
@@ -30,7 +28,7 @@ public final class RunStarter {
      */
     public List<String> prune(int keep) {
         if (keep < 0) {
-            throw new ClusterException("glci.keep is " + keep + "; it must be 0 or more");
+            throw new IllegalArgumentException("keep is " + keep + "; it must be 0 or more");
         }
         List<GenericKubernetesResource> all = runs.runsNewestFirst();
         List<String> deleted = new ArrayList<>();
@@ -40,7 +38,7 @@ public final class RunStarter {
             deleted.add(name);
         }
         reporter.info("Pruned " + deleted.size() + " old PipelineRun(s), " + (all.size() - deleted.size())
-                + " kept (glci.keep=" + keep + ")" + (deleted.isEmpty() ? "" : ": " + String.join(", ", deleted)));
+                + " kept (" + GlciSettings.KEEP.mention(keep) + ")" + (deleted.isEmpty() ? "" : ": " + String.join(", ", deleted)));
         return List.copyOf(deleted);
     }
 
@@ -64,8 +62,8 @@ public final class RunStarter {
             reporter.info("Started PipelineRun " + name + " in namespace " + connection.namespace());
             dashboardUrl.ifPresent(url -> reporter.info("  Dashboard: " + dashboardLink(url, connection.namespace(),
                     name)));
-            reporter.info("  Follow it with: mvn glci:watch -Dglci.run=" + name + " -Dglci.namespace="
-                    + connection.namespace());
+            reporter.info("  Follow it with: " + GlciSettings.goal("watch") + " " + GlciSettings.RUN.mention(name) + " "
+                    + GlciSettings.NAMESPACE.mention(connection.namespace()));
         }
         return List.copyOf(names);
     }

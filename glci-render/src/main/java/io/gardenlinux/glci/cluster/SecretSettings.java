@@ -1,6 +1,8 @@
 package io.gardenlinux.glci.cluster;
 
 import io.gardenlinux.glci.model.GlciException;
+import io.gardenlinux.glci.model.settings.GlciSettings;
+import io.gardenlinux.glci.model.settings.SettingValues;
 import io.gardenlinux.glci.model.credentials.SecretCipher;
 import io.gardenlinux.glci.render.StepCredentials;
 import java.util.Objects;
@@ -49,25 +51,34 @@ public record SecretSettings(Optional<SecretsServer> secretsServer, SecretCipher
         return new SecretSettings(Optional.empty(), SecretCipher.PLAINTEXT, Optional.empty());
     }
 
-    /** The settings from the environment ({@code env} gives a variable's value, empty when unset or blank). */
+    /** The settings from the environment alone ({@code env} gives a variable's value, empty when unset). */
     public static SecretSettings fromEnvironment(Function<String, Optional<String>> env) {
-        Optional<SecretsServer> server = env.apply(SECRETS_SERVER_ENDPOINT)
-                .map(v -> new SecretsServer(SECRETS_SERVER_ENDPOINT, v))
-                .or(() -> env.apply(SECRET_SERVER_ENDPOINT).map(v -> new SecretsServer(SECRET_SERVER_ENDPOINT, v)));
-        Optional<String> algorithm = env.apply(SECRET_CIPHER_ALGORITHM);
-        Optional<String> key = env.apply(SECRET_KEY);
-        if (algorithm.isPresent() && algorithm.get().strip().equalsIgnoreCase(SecretCipher.PLAINTEXT.wireValue())) {
-            // the original README's setting: not encrypted, whatever SECRET_KEY holds
+        return from(SettingValues.ofEnvironment(env));
+    }
+
+    /**
+     * The settings: the secrets server of {@link GlciSettings#SECRETS_SERVER_ENDPOINT} (either variable), the cipher
+     * of {@link GlciSettings#SECRET_CIPHER_ALGORITHM} with the key of {@link GlciSettings#SECRET_KEY}. Encryption
+     * needs both, {@code PLAINTEXT} needs no key (the original README's setting, whatever {@code SECRET_KEY} holds).
+     */
+    public static SecretSettings from(SettingValues settings) {
+        Optional<SecretsServer> server = settings.origin(GlciSettings.SECRETS_SERVER_ENDPOINT)
+                .map(o -> new SecretsServer(o.variable().orElse(GlciSettings.SECRETS_SERVER_ENDPOINT.key()),
+                        o.text()));
+        SecretCipher cipher = settings.get(GlciSettings.SECRET_CIPHER_ALGORITHM);
+        Optional<String> key = settings.explicit(GlciSettings.SECRET_KEY);
+        boolean algorithmGiven = settings.explicit(GlciSettings.SECRET_CIPHER_ALGORITHM).isPresent();
+        if (cipher == SecretCipher.PLAINTEXT) {
+            if (key.isPresent() && !algorithmGiven) {
+                throw new GlciException("set both " + SECRET_CIPHER_ALGORITHM + " and " + SECRET_KEY
+                        + " or neither; only " + SECRET_KEY + " is set");
+            }
             return new SecretSettings(server, SecretCipher.PLAINTEXT, Optional.empty());
         }
-        if (algorithm.isPresent() != key.isPresent()) {
+        if (key.isEmpty()) {
             throw new GlciException("set both " + SECRET_CIPHER_ALGORITHM + " and " + SECRET_KEY + " or neither; only "
-                    + (algorithm.isPresent() ? SECRET_CIPHER_ALGORITHM : SECRET_KEY) + " is set");
+                    + SECRET_CIPHER_ALGORITHM + " is set");
         }
-        if (algorithm.isEmpty()) {
-            return new SecretSettings(server, SecretCipher.PLAINTEXT, Optional.empty());
-        }
-        SecretCipher cipher = SecretCipher.fromAlgorithmName(algorithm.get());
         SecretCipher.decodeKey(key.get());
         return new SecretSettings(server, cipher, key);
     }

@@ -1,5 +1,6 @@
 package io.gardenlinux.glci.render;
 
+import io.gardenlinux.glci.model.settings.GlciSettings;
 import io.gardenlinux.glci.model.GlciException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class GitHead {
 
-    private static final long TIMEOUT_SECONDS = 30;
+        private static final long TIMEOUT_SECONDS = 30;
+    private static final String GIVE_COMMIT = "; give the commit with " + GlciSettings.COMMITTISH.mention();
 
     private GitHead() {
     }
@@ -26,17 +28,17 @@ final class GitHead {
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new GlciException("git rev-parse HEAD in " + checkout + " did not finish in "
-                        + TIMEOUT_SECONDS + "s; give the commit with -Dglci.committish");
+                        + TIMEOUT_SECONDS + "s" + GIVE_COMMIT);
             }
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (process.exitValue() != 0 || !output.matches("[0-9a-f]{40,64}")) {
                 throw new GlciException("cannot find the commit of " + checkout + " (git rev-parse HEAD: " + output
-                        + "); give the commit with -Dglci.committish");
+                        + ")" + GIVE_COMMIT);
             }
             return output;
         } catch (IOException e) {
             throw new GlciException("cannot run git in " + checkout + " to find the commit (" + e.getMessage()
-                    + "); give the commit with -Dglci.committish", e);
+                    + ")" + GIVE_COMMIT, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GlciException("interrupted while reading the commit of " + checkout, e);

@@ -1,5 +1,6 @@
 package io.gardenlinux.glci.render;
 
+import io.gardenlinux.glci.model.settings.GlciSettings;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.gardenlinux.glci.model.InvalidInputException;
@@ -57,17 +58,20 @@ public final class PipelineRenderer {
     public static Rendering render(RenderOptions options, Reporter reporter) {
         Path root = options.repoRoot();
         if (!Files.isDirectory(root)) {
-            throw new InvalidInputException(new Problem(root.toString(), "", "not a directory; glci.repoRoot must be"
-                    + " a Garden Linux checkout holding flavours.yaml, features/ and VERSION"));
+            throw new InvalidInputException(new Problem(root.toString(), "", "not a directory; "
+                    + GlciSettings.REPO_ROOT.mention() + " must be a Garden Linux checkout holding flavours.yaml,"
+                    + " features/ and VERSION"));
         }
         FeatureGraph features = FeatureGraph.load(root.resolve("features"));
         FlavourSet flavourSet = FlavoursFile.read(root.resolve("flavours.yaml"), features)
                 .flavourSet(options.flavourSet());
-        GardenlinuxVersion versionFile = GardenlinuxVersion.read(root.resolve("VERSION"));
+        // the original's rules: a version given is passed as it is and the epoch comes from the VERSION file; 'today'
+        // means the same wherever it is written, today's epoch and <that epoch>.0
+        GardenlinuxVersion file = GardenlinuxVersion.read(root.resolve("VERSION"));
+        GardenlinuxVersion given = options.version() == null ? null : new GardenlinuxVersion(options.version());
         LocalDate today = LocalDate.ofInstant(options.now(), ZoneOffset.UTC);
-        int epoch = versionFile.epoch(today);
-        String version = options.version() != null ? options.version()
-                : versionFile.nextReleaseVersion(today).toString();
+        int epoch = (given != null && given.isToday() ? given : file).epoch(today);
+        String version = (given != null ? given : file).resolved(today);
         // the original always added manifests to the actions given
         PublishingActions actions = PublishingActions.of(PublishingAction.MANIFESTS).with(
                 options.publishingActions().actions().toArray(PublishingAction[]::new));

@@ -1,5 +1,6 @@
 package io.gardenlinux.glci.render;
 
+import io.gardenlinux.glci.model.settings.GlciSettings;
 import io.gardenlinux.glci.model.build.BuildType;
 import io.gardenlinux.glci.model.build.PublishingActions;
 import io.gardenlinux.glci.model.credentials.GithubCredentials;
@@ -51,13 +52,13 @@ public record RenderOptions(Path repoRoot, String flavourSet, TektonApi tektonAp
         String serviceAccountName, Instant now, boolean integrationTests, String amiId, String gcpImageName,
         GithubCredentials gitCredentials) {
 
-    public static final String DEFAULT_FLAVOUR_SET = "all";
-    public static final String DEFAULT_NAMESPACE = "gardenlinux";
-    public static final String DEFAULT_BRANCH = "main";
-    public static final String DEFAULT_GIT_URL = "https://github.com/gardenlinux/gardenlinux";
-    public static final String DEFAULT_OCI_PATH = "eu.gcr.io/gardener-project/gardenlinux";
-    public static final String DEFAULT_PUBLISHING_ACTIONS = "build_only";
-    public static final String DEFAULT_CICD_CONFIG = "default";
+    public static final String DEFAULT_FLAVOUR_SET = GlciSettings.FLAVOUR_SET.defaultValue().orElseThrow();
+    public static final String DEFAULT_NAMESPACE = GlciSettings.NAMESPACE.defaultValue().orElseThrow();
+    public static final String DEFAULT_BRANCH = GlciSettings.BRANCH.defaultValue().orElseThrow();
+    public static final String DEFAULT_GIT_URL = GlciSettings.GIT_URL.defaultValue().orElseThrow();
+    public static final String DEFAULT_OCI_PATH = GlciSettings.OCI_PATH.defaultValue().orElseThrow();
+    public static final String DEFAULT_PUBLISHING_ACTIONS = GlciSettings.PUBLISHING_ACTIONS.defaultValue().orElseThrow();
+    public static final String DEFAULT_CICD_CONFIG = GlciSettings.CICD_CONFIG.defaultValue().orElseThrow();
     /** A public image with JDK 17 and Maven 3.9: what rendered steps run glci goals in. */
     public static final String DEFAULT_STEP_IMAGE = "maven:3.9-eclipse-temurin-17";
     /** The packages of the original's package build, in its order. */

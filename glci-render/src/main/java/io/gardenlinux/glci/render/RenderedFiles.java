@@ -1,5 +1,6 @@
 package io.gardenlinux.glci.render;
 
+import io.gardenlinux.glci.model.settings.GlciSettings;
 import io.gardenlinux.glci.model.GlciException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,16 +70,16 @@ public final class RenderedFiles {
             return;
         }
         if (!Files.isDirectory(target)) {
-            throw new GlciException(target + " is a file; glci.outputDirectory must be a folder for the rendered"
-                    + " documents");
+            throw new GlciException(target + " is a file; " + GlciSettings.OUTPUT_DIRECTORY.mention()
+                    + " must be a folder for the rendered documents");
         }
         try (Stream<Path> entries = Files.list(target)) {
             List<String> others = entries.map(p -> p.getFileName().toString())
                     .filter(name -> !RENDERED.matcher(name).matches()).sorted().limit(3).toList();
             if (!others.isEmpty()) {
                 throw new GlciException(target + " holds files glci did not render (" + String.join(", ", others)
-                        + "); glci replaces the whole folder, so glci.outputDirectory must be a new folder or one"
-                        + " holding only earlier renders");
+                        + "); glci replaces the whole folder, so " + GlciSettings.OUTPUT_DIRECTORY.mention()
+                        + " must be a new folder or one holding only earlier renders");
             }
         } catch (IOException e) {
             throw new GlciException("cannot read " + target + ": " + e.getMessage(), e);

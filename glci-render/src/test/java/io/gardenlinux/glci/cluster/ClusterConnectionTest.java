@@ -50,15 +50,15 @@ class ClusterConnectionTest {
         assertThatThrownBy(() -> ClusterConnection.open(options(file, "staging")))
                 .isInstanceOf(ClusterException.class)
                 .hasMessage("context 'staging' is not in the kubeconfig (" + file + "); contexts there: dev, prod;"
-                        + " set glci.context to one of them");
+                        + " choose one of them with setting 'context'");
     }
 
     @Test
     void aKubeconfigThatDoesNotExist() {
         Path missing = dir.resolve("nope");
         assertThatThrownBy(() -> ClusterConnection.open(options(missing, null)))
-                .hasMessage("kubeconfig " + missing + " does not exist; point glci.kubeconfig (or KUBECONFIG) at the"
-                        + " cluster's kubeconfig file");
+                .hasMessage("kubeconfig " + missing + " does not exist; point setting 'kubeconfig' (or KUBECONFIG)"
+                        + " at the cluster's kubeconfig file");
     }
 
     @Test
@@ -73,7 +73,7 @@ class ClusterConnectionTest {
                     .isInstanceOf(ClusterException.class)
                     .hasMessageStartingWith("reading namespace gardenlinux: cannot reach the Kubernetes API of cluster"
                             + " https://127.0.0.1:" + closedPort + "/ (context dev), namespace gardenlinux (")
-                    .hasMessageEndingWith("); check that the cluster runs and that KUBECONFIG or glci.context point"
+                    .hasMessageEndingWith("); check that the cluster runs and that KUBECONFIG or setting 'context' point"
                             + " to it");
         }
     }
@@ -96,8 +96,8 @@ class ClusterConnectionTest {
         ClusterConnection connection = ClusterConnection.of(client, "elsewhere", TektonApi.V1);
         assertThatThrownBy(() -> connection.verify(reporter))
                 .hasMessageStartingWith("namespace 'elsewhere' does not exist in cluster ")
-                .hasMessageEndingWith("; create it with glci:setup (or kubectl create namespace elsewhere) or choose"
-                        + " another with glci.namespace (GARDENLINUX_TKN_WS)");
+                .hasMessageEndingWith("; create it with goal 'setup' (or kubectl create namespace elsewhere) or"
+                        + " choose another with setting 'namespace' (GARDENLINUX_TKN_WS)");
     }
 
     @Test
@@ -107,7 +107,7 @@ class ClusterConnectionTest {
         ClusterConnection connection = ClusterConnection.of(client, "gardenlinux", TektonApi.V1);
         assertThatThrownBy(() -> connection.verify(reporter))
                 .hasMessageEndingWith("does not serve Tekton tekton.dev/v1 PipelineRuns: the Tekton CRDs are missing;"
-                        + " install Tekton Pipelines, or use -Dglci.tektonApi=v1beta1 if the cluster runs that"
+                        + " install Tekton Pipelines, or use setting 'tektonApi'=v1beta1 if the cluster runs that"
                         + " version");
     }
 

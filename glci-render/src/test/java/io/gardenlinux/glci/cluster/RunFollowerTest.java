@@ -167,8 +167,8 @@ class RunFollowerTest {
         assertThatThrownBy(() -> new RunFollower(connection, reporter).follow("gl-build-slow",
                 FollowOptions.defaults().withTimeout(Optional.of(Duration.ofSeconds(2)))))
                 .isInstanceOf(RunFailedException.class)
-                .hasMessage("PipelineRun gl-build-slow did not finish within 2s (glci.timeout); followed for 2s. It"
-                        + " may still be running: cancel it with mvn glci:cancel -Dglci.run=gl-build-slow");
+                .hasMessage("PipelineRun gl-build-slow did not finish within 2s (setting 'timeout'); followed for 2s."
+                        + " It may still be running: cancel it with goal 'cancel' setting 'run'=gl-build-slow");
     }
 
     @Test

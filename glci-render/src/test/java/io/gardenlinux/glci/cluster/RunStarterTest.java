@@ -50,7 +50,7 @@ class RunStarterTest {
         Thread.sleep(1100);
         createRuns("new-", 20);
 
-        List<String> deleted = new RunStarter(connection, reporter).prune(RunStarter.DEFAULT_KEEP);
+        List<String> deleted = new RunStarter(connection, reporter).prune(20);
 
         assertThat(deleted).containsExactlyInAnyOrder("old-0", "old-1", "old-2", "old-3", "old-4");
         assertThat(runNames()).hasSize(20).allMatch(n -> n.startsWith("new-"));
@@ -60,7 +60,7 @@ class RunStarterTest {
         createRuns("newest-", 3);
         assertThat(new RunStarter(connection, reporter).prune(3)).hasSize(20);
         assertThat(runNames()).containsExactly("newest-0", "newest-1", "newest-2");
-        assertThat(reporter.lines()).contains("INFO Pruned 0 old PipelineRun(s), 20 kept (glci.keep=20)");
+        assertThat(reporter.lines()).contains("INFO Pruned 0 old PipelineRun(s), 20 kept (setting 'keep'=20)");
     }
 
     @Test
@@ -82,6 +82,6 @@ class RunStarterTest {
         assertThat(runNames()).containsExactlyInAnyOrderElementsOf(names);
         assertThat(reporter.lines()).contains("INFO Started PipelineRun gl-packages-build-1 in namespace gardenlinux",
                 "INFO   Dashboard: https://dashboard.example/#/namespaces/gardenlinux/pipelineruns/gl-packages-build-1");
-        IntStream.range(0, 2).forEach(i -> assertThat(reporter.text()).contains("glci:watch -Dglci.run=" + names.get(i)));
+        IntStream.range(0, 2).forEach(i -> assertThat(reporter.text()).contains("goal 'watch' setting 'run'=" + names.get(i)));
     }
 }

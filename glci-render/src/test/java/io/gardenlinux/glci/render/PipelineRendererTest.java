@@ -95,6 +95,6 @@ class PipelineRendererTest {
     void aFolderThatIsNoCheckoutIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) {
         assertThatThrownBy(() -> PipelineRenderer.render(RenderOptions.builder(empty.resolve("nope")).build()))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("nope: not a directory; glci.repoRoot must be a Garden Linux checkout");
+                .hasMessageContaining("nope: not a directory; setting 'repoRoot' must be a Garden Linux checkout");
     }
 }

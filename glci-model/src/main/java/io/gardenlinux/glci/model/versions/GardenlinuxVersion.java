@@ -85,6 +85,14 @@ public record GardenlinuxVersion(String value) {
         return isToday() ? new ReleaseVersion(GardenlinuxEpoch.of(today), 0) : ReleaseVersion.parse(value);
     }
 
+    /**
+     * The version as builds and manifests carry it: {@code today} as {@code <epoch of today>.0}, any other value as it
+     * is written (the original passed a version given on its command line through unchanged).
+     */
+    public String resolved(LocalDate today) {
+        return isToday() ? nextReleaseVersion(today).toString() : value;
+    }
+
     /** The tag of the base images: {@code <version>-<full committish>}. */
     public static String versionLabel(String version, String committish) {
         return version + "-" + committish;

@@ -1,5 +1,6 @@
 package io.gardenlinux.glci.publish.git;
 
+import io.gardenlinux.glci.model.settings.GlciSettings;
 import io.gardenlinux.glci.model.GlciException;
 import io.gardenlinux.glci.model.Reporter;
 import java.io.IOException;
@@ -55,8 +56,8 @@ public final class Clone {
             Objects.requireNonNull(directory, "directory");
             Objects.requireNonNull(timeout, "timeout");
             if (committish.isBlank()) {
-                throw new IllegalArgumentException("no committish given (glci.committish): name a branch, tag or"
-                        + " commit id to check out");
+                throw new IllegalArgumentException("no committish given (" + GlciSettings.COMMITTISH.mention()
+                        + "): name a branch, tag or commit id to check out");
             }
         }
     }
@@ -159,12 +160,12 @@ public final class Clone {
         }
         if (!Files.isDirectory(target)) {
             throw new GlciException(target + ": the checkout folder is a file; remove it or choose another folder"
-                    + " (glci.checkoutDir)");
+                    + " (" + GlciSettings.CHECKOUT_DIR.mention() + ")");
         }
         try (Stream<Path> entries = Files.list(target)) {
             if (entries.findAny().isPresent()) {
                 throw new GlciException(target + ": the checkout folder is not empty; remove it or choose another"
-                        + " folder (glci.checkoutDir)");
+                        + " folder (" + GlciSettings.CHECKOUT_DIR.mention() + ")");
             }
         } catch (IOException e) {
             throw new GlciException(target + ": cannot read the checkout folder: " + e.getMessage(), e);

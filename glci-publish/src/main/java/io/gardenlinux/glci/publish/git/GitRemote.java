@@ -1,5 +1,6 @@
 package io.gardenlinux.glci.publish.git;
 
+import io.gardenlinux.glci.model.settings.GlciSettings;
 import io.gardenlinux.glci.model.GlciException;
 import io.gardenlinux.glci.model.credentials.Credentials;
 import io.gardenlinux.glci.model.credentials.GithubCredentials;
@@ -61,7 +62,7 @@ public record GitRemote(String url, String host, String uri, Optional<GithubCred
      */
     public static GitRemote resolve(String url, Credentials credentials, String operation) {
         if (url == null || url.isBlank()) {
-            throw new GlciException("Unable to " + operation + ": no git URL given (glci.gitUrl or GIT_URL)");
+            throw new GlciException("Unable to " + operation + ": no git URL given (" + GlciSettings.GIT_URL.mention() + " or GIT_URL)");
         }
         String trimmed = url.strip();
         if (trimmed.regionMatches(true, 0, "file:", 0, 5)) {
@@ -111,12 +112,12 @@ public record GitRemote(String url, String host, String uri, Optional<GithubCred
             String url = repository.getConfig().getString("remote", Constants.DEFAULT_REMOTE_NAME, "url");
             if (url == null) {
                 throw new GlciException(checkout + ": the checkout has no 'origin' remote; give the repository's URL"
-                        + " (glci.gitUrl or GIT_URL)");
+                        + " (" + GlciSettings.GIT_URL.mention() + " or GIT_URL)");
             }
             return url;
         } catch (IOException e) {
-            throw new GlciException(checkout + ": not a git checkout (" + e.getMessage() + "); run glci:clone first"
-                    + " or point glci.repoRoot at the clone", e);
+            throw new GlciException(checkout + ": not a git checkout (" + e.getMessage() + "); run " + GlciSettings.goal("clone")
+                    + " first or point " + GlciSettings.REPO_ROOT.mention() + " at the clone", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.gardenlinux.glci.publish.git;
 
+import io.gardenlinux.glci.model.settings.GlciSettings;
 import io.gardenlinux.glci.model.GlciException;
 import io.gardenlinux.glci.model.InvalidInputException;
 import io.gardenlinux.glci.model.Problem;
@@ -171,8 +172,8 @@ public final class ReleaseBranches {
         try {
             return Git.open(repository.toFile());
         } catch (IOException e) {
-            throw new GlciException(repository + ": not a git checkout (" + e.getMessage() + "); run glci:clone"
-                    + " first or point glci.repoRoot at the clone", e);
+            throw new GlciException(repository + ": not a git checkout (" + e.getMessage() + "); run " + GlciSettings.goal("clone")
+                    + " first or point " + GlciSettings.REPO_ROOT.mention() + " at the clone", e);
         }
     }
 
@@ -195,7 +196,7 @@ public final class ReleaseBranches {
         ReleaseVersion version = file.nextReleaseVersion(request.today());
         if (request.epoch().isPresent() && request.epoch().get() != version.epoch()) {
             throw new InvalidInputException(new Problem(source, "", "holds " + version + ", but the run's epoch"
-                    + " (glci.epoch) is " + request.epoch().get() + "; a release of epoch " + request.epoch().get()
+                    + " (" + GlciSettings.EPOCH.mention() + ") is " + request.epoch().get() + "; a release of epoch " + request.epoch().get()
                     + " needs VERSION " + request.epoch().get() + ".<patch>"));
         }
         return version;

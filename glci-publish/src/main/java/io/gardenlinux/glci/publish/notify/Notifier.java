@@ -1,5 +1,6 @@
 package io.gardenlinux.glci.publish.notify;
 
+import io.gardenlinux.glci.model.settings.GlciSettings;
 import io.gardenlinux.glci.model.GlciException;
 import io.gardenlinux.glci.model.Reporter;
 import io.gardenlinux.glci.model.credentials.Credentials;
@@ -147,20 +148,6 @@ public final class Notifier {
                 .filter(a -> !a.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
-    /**
-     * A flag given as a string, as Tekton parameters are: {@code true}/{@code false} (also {@code yes}/{@code no},
-     * {@code on}/{@code off}, {@code 1}/{@code 0}, any case); empty is {@code false}.
-     */
-    public static boolean flag(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on", "1", "y", "t" -> true;
-            case "false", "no", "off", "0", "n", "f" -> false;
-            default -> throw new GlciException(name + "='" + value + "' is not a boolean; use true or false");
-        };
-    }
 
     /** Tells the owners about a failed run; see the class description for who is told when. */
     public Result notifyRun(RunRequest request) {
@@ -173,7 +160,7 @@ public final class Notifier {
         reporter.info("only_recipients=" + only + ", additional_recipients=" + additional);
         if (request.status().allSucceeded()) {
             reporter.info(request.status().tasks().isEmpty()
-                    ? "No task status given (glci.statusDict), no notification sent"
+                    ? "No task status given (" + GlciSettings.STATUS_DICT.mention() + "), no notification sent"
                     : "All tasks succeeded, no notification sent");
             return new Result(Outcome.ALL_SUCCEEDED, List.of());
         }
@@ -236,7 +223,8 @@ public final class Notifier {
         Optional<GithubUsers> github = githubUsers(request);
         if (github.isEmpty()) {
             reporter.warn("cannot resolve the GitHub users and teams of CODEOWNERS " + owners.users() + " "
-                    + owners.teams() + ": no GitHub repository URL (glci.gitUrl) names the GitHub API to ask");
+                    + owners.teams() + ": no GitHub repository URL (" + GlciSettings.GIT_URL.mention()
+                    + ") names the GitHub API to ask");
             return found;
         }
         for (String user : owners.users()) {

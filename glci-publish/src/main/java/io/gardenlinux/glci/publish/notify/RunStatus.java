@@ -1,5 +1,6 @@
 package io.gardenlinux.glci.publish.notify;
 
+import io.gardenlinux.glci.model.settings.GlciSettings;
 import io.gardenlinux.glci.model.InvalidInputException;
 import io.gardenlinux.glci.model.Problem;
 import io.gardenlinux.glci.model.yaml.YamlDocuments;
@@ -20,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 public record RunStatus(List<TaskResult> tasks) {
 
     /** Where the dictionary comes from, in error messages. */
-    public static final String SOURCE = "status dictionary (glci.statusDict)";
+    public static final String SOURCE = "status dictionary (" + GlciSettings.STATUS_DICT.mention() + ")";
 
     public RunStatus {
         tasks = List.copyOf(tasks);

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -129,7 +128,7 @@ public final class OciPublisher {
      * Publishes the release whose manifest is stored at {@code manifestKey} in {@code store}, reading its
      * {@code rootfs.tar.xz} from S3 as a stream, and stores the manifest again with its published-image metadata.
      */
-    public ReleaseManifest publishStoredManifest(BuildResultStore store, S3Client s3, String manifestKey,
+    public ReleaseManifest publishStoredManifest(BuildResultStore store, String manifestKey,
             FeatureGraph features, String imagePrefix) {
         ReleaseManifest manifest = store.manifest(manifestKey)
                 .orElseThrow(() -> new GlciException("there is no release manifest " + manifestKey + " in bucket "
@@ -141,7 +140,7 @@ public final class OciPublisher {
         } catch (IllegalArgumentException e) {
             throw new GlciException("release manifest " + manifestKey + ": " + e.getMessage(), e);
         }
-        ReleaseManifest published = publish(manifest, features, imagePrefix, new S3RootfsSource(s3, rootfs));
+        ReleaseManifest published = publish(manifest, features, imagePrefix, new S3RootfsSource(store.client(), rootfs));
         store.putManifest(manifestKey, ManifestYaml.write(published));
         reporter.info("updated " + manifestKey + " (published_image_metadata.image_reference: "
                 + ((OciPublishedImage) published.publishedImageMetadata()).imageReference() + ")");

@@ -1,5 +1,6 @@
 package io.gardenlinux.glci.publish.packages;
 
+import io.gardenlinux.glci.model.settings.GlciSettings;
 import io.gardenlinux.glci.model.GlciException;
 import io.gardenlinux.glci.model.Reporter;
 import java.io.IOException;
@@ -41,7 +42,7 @@ public final class PackageUploader {
         Path main = packageDir.resolve("main");
         if (!Files.isDirectory(main)) {
             throw new GlciException(main + ": no such directory; expected the built packages below"
-                    + " <glci.packageDir>/main");
+                    + " main/ of " + GlciSettings.PACKAGE_DIR.mention());
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(main)) {

@@ -53,7 +53,8 @@ public final class BuildResultStore {
         return bucket;
     }
 
-    S3Client s3() {
+    /** The client this store talks through, for reading the objects a manifest names (they may be in other buckets). */
+    public S3Client client() {
         return s3;
     }
 

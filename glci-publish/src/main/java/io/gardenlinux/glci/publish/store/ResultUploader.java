@@ -280,7 +280,7 @@ public final class ResultUploader {
         String key = ManifestKeys.objectKey(m.sha1());
         String sha1Base64 = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(m.sha1()));
         try {
-            store.s3().putObject(b -> b.bucket(store.bucket()).key(key).checksumSHA1(sha1Base64),
+            store.client().putObject(b -> b.bucket(store.bucket()).key(key).checksumSHA1(sha1Base64),
                     RequestBody.fromContentProvider(ContentStreamProvider.fromByteArrayUnsafe(content),
                             content.length, "binary/octet-stream"));
         } catch (SdkException e) {
@@ -300,7 +300,7 @@ public final class ResultUploader {
             this.store = store;
             this.key = key;
             try {
-                uploadId.set(store.s3().createMultipartUpload(b -> b.bucket(store.bucket()).key(key)
+                uploadId.set(store.client().createMultipartUpload(b -> b.bucket(store.bucket()).key(key)
                         .checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId());
             } catch (SdkException e) {
                 throw store.failure("start the upload of", key, e);
@@ -313,7 +313,7 @@ public final class ResultUploader {
 
         CompletedPart sendPart(int number, byte[] content) {
             try {
-                UploadPartResponse response = store.s3().uploadPart(b -> b.bucket(store.bucket()).key(key)
+                UploadPartResponse response = store.client().uploadPart(b -> b.bucket(store.bucket()).key(key)
                         .uploadId(uploadId.get()).partNumber(number).checksumAlgorithm(ChecksumAlgorithm.CRC32),
                         RequestBody.fromContentProvider(ContentStreamProvider.fromByteArrayUnsafe(content),
                                 content.length, "binary/octet-stream"));
@@ -326,7 +326,7 @@ public final class ResultUploader {
 
         void complete(List<CompletedPart> parts) {
             try {
-                store.s3().completeMultipartUpload(b -> b.bucket(store.bucket()).key(key).uploadId(uploadId.get())
+                store.client().completeMultipartUpload(b -> b.bucket(store.bucket()).key(key).uploadId(uploadId.get())
                         .multipartUpload(u -> u.parts(parts)));
                 completed = true;
             } catch (SdkException e) {
@@ -339,7 +339,7 @@ public final class ResultUploader {
                 return;
             }
             try {
-                store.s3().abortMultipartUpload(b -> b.bucket(store.bucket()).key(key).uploadId(uploadId.get()));
+                store.client().abortMultipartUpload(b -> b.bucket(store.bucket()).key(key).uploadId(uploadId.get()));
             } catch (SdkException e) {
                 store.reporter().warn("s3://" + store.bucket() + "/" + key + ": could not abort the unfinished"
                         + " multipart upload " + uploadId.get() + ": " + e.getMessage());

@@ -35,8 +35,6 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 public final class StoreCleaner {
 
-    /** The original's default of {@code --snapshot-max-age-days}. */
-    public static final int DEFAULT_MAX_AGE_DAYS = 30;
     private static final int LOADERS = 16;
 
     private final BuildResultStore store;
@@ -65,7 +63,7 @@ public final class StoreCleaner {
 
     public Report clean(int maxAgeDays, boolean dryRun) {
         if (maxAgeDays < 0) {
-            throw new GlciException("glci.maxAgeDays=" + maxAgeDays + ": must be 0 or more days");
+            throw new IllegalArgumentException("maxAgeDays is " + maxAgeDays + "; it must be 0 or more days");
         }
         Reporter reporter = store.reporter();
         String verb = dryRun ? "would purge " : "purged ";

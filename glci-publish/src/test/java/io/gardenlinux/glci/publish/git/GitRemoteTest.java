@@ -72,6 +72,6 @@ class GitRemoteTest {
     @Test
     void noUrlIsNamed() {
         assertThatThrownBy(() -> GitRemote.resolve(" ", ENTERPRISE, "clone"))
-                .hasMessageContaining("no git URL given (glci.gitUrl or GIT_URL)");
+                .hasMessageContaining("no git URL given (setting 'gitUrl' or GIT_URL)");
     }
 }

@@ -188,7 +188,7 @@ class ReleaseBranchesTest {
                 Optional.of(319))))
                 .isInstanceOf(GlciException.class)
                 .hasMessageContaining("VERSION at main")
-                .hasMessageContaining("holds 318.0, but the run's epoch (glci.epoch) is 319");
+                .hasMessageContaining("holds 318.0, but the run's epoch (setting 'epoch') is 319");
         assertThat(fixture.refs()).isEqualTo(refsBefore);
     }
 

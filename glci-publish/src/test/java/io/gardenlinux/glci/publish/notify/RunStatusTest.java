@@ -32,7 +32,7 @@ class RunStatusTest {
     void somethingElseIsNamed() {
         assertThatThrownBy(() -> RunStatus.parse("{status_a: Failed"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("status dictionary (glci.statusDict)");
+                .hasMessageStartingWith("status dictionary (setting 'statusDict')");
         assertThatThrownBy(() -> RunStatus.parse("[\"Failed\"]"))
                 .hasMessageContaining("expected a JSON object of task to status");
         assertThatThrownBy(() -> RunStatus.parse("{\"status_a\": 3}"))
@@ -40,14 +40,8 @@ class RunStatusTest {
     }
 
     @Test
-    void recipientListsAndFlags() {
+    void recipientLists() {
         assertThat(Notifier.addresses(" a@x.org; ;b@x.org;a@x.org ")).containsExactly("a@x.org", "b@x.org");
         assertThat(Notifier.addresses(" ")).isEqualTo(List.of());
-        assertThat(Notifier.flag("glci.disableNotifications", "True")).isTrue();
-        assertThat(Notifier.flag("glci.disableNotifications", "false")).isFalse();
-        assertThat(Notifier.flag("glci.disableNotifications", "")).isFalse();
-        assertThatThrownBy(() -> Notifier.flag("glci.disableNotifications", "maybe"))
-                .isInstanceOf(GlciException.class)
-                .hasMessage("glci.disableNotifications='maybe' is not a boolean; use true or false");
     }
 }

@@ -280,7 +280,7 @@ class OciPublisherTest {
             String key = "meta/singles/oci-base-318.9-c03ea4";
             store.putManifest(key, io.gardenlinux.glci.model.manifests.ManifestYaml.write(manifest));
 
-            publisher.publishStoredManifest(store, s3, key, features, prefix);
+            publisher.publishStoredManifest(store, key, features, prefix);
 
             assertThat(store.manifest(key).orElseThrow().manifest().publishedImageMetadata())
                     .isEqualTo(new OciPublishedImage(prefix + ":318.9-oci-base-318.9-c03ea4", java.util.Map.of()));
@@ -291,7 +291,7 @@ class OciPublisherTest {
             byte[] layer = TestRegistry.blob(image, pushed.path("layers").get(0).path("digest").asString());
             assertThat(new GZIPInputStream(new ByteArrayInputStream(layer)).readAllBytes()).isEqualTo(tar[0]);
 
-            assertThatThrownBy(() -> publisher.publishStoredManifest(store, s3, "meta/singles/none", features,
+            assertThatThrownBy(() -> publisher.publishStoredManifest(store, "meta/singles/none", features,
                     prefix)).isInstanceOf(GlciException.class)
                     .hasMessage("there is no release manifest meta/singles/none in bucket " + bucket);
         }

@@ -1,5 +1,6 @@
 package io.gardenlinux.glci.render.tekton;
 
+import io.gardenlinux.glci.model.settings.GoDuration;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

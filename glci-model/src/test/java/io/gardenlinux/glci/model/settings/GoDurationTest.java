@@ -1,4 +1,4 @@
-package io.gardenlinux.glci.render.tekton;
+package io.gardenlinux.glci.model.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

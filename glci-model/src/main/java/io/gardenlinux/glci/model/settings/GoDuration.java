@@ -1,4 +1,4 @@
-package io.gardenlinux.glci.render.tekton;
+package io.gardenlinux.glci.model.settings;
 
 import io.gardenlinux.glci.model.GlciException;
 import java.math.BigDecimal;
@@ -18,8 +18,17 @@ public final class GoDuration {
     private GoDuration() {
     }
 
-    /** Parses {@code value}; {@code what} names it in the error. */
+    /** Parses {@code value}; {@code what} names it in the error, a {@link GlciException}. */
     public static Duration parse(String value, String what) {
+        try {
+            return parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new GlciException(what + " '" + value + "' " + e.getMessage());
+        }
+    }
+
+    /** Parses {@code value}; an {@link IllegalArgumentException} saying what is allowed when it is no duration. */
+    public static Duration parse(String value) {
         String text = value.strip();
         if (text.equals("0")) {
             return Duration.ZERO;
@@ -44,7 +53,7 @@ public final class GoDuration {
             end = m.end();
         }
         if (end == 0 || end != text.length()) {
-            throw new GlciException(what + " '" + value + "' is not a duration; write it like 45m, 2h or 1h30m");
+            throw new IllegalArgumentException("is not a duration; write it like 45m, 2h or 1h30m");
         }
         return total;
     }
