@@ -151,6 +151,29 @@ class ManifestYaml11ReadersTest {
     }
 
     @Test
+    void unknownKeysKeepWhatTheyMeantToAYaml11Reader() {
+        String other = ORIGINAL_WRITTEN.replace("logs: null\n", """
+                logs: null
+                logged_at: 2021-08-04T10:11:12
+                signed: yes
+                quoted_date: '2021-08-04'
+                nested:
+                  day: 2021-08-04
+                  switches: [on, 'off', 0x1F, '1.5', 1.5, text, ~]
+                  ratio: 0.5
+                  enabled: true
+                """).replace("  size: 4096\n", "  size: 4096\n  uploaded: 2021-08-04 10:11:12\n");
+
+        OnlineReleaseManifest read = ManifestYaml.readOnlineManifest(bytes(other), "Null", "~");
+        String written = ManifestYaml.write(read);
+
+        assertThat(readByYaml11(written)).isEqualTo(readByYaml11(other));
+        assertThat(written).contains("\nlogged_at: 2021-08-04T10:11:12\n", "\nquoted_date: \"2021-08-04\"\n",
+                "\nsigned: yes\n", "\n  day: 2021-08-04\n", "\n  - on\n", "\n  - \"off\"\n");
+        assertThat(ManifestYaml.readOnlineManifest(bytes(written), "Null", "~")).isEqualTo(read);
+    }
+
+    @Test
     void theYaml11ReaderReallyRetypesTheseValuesUnquoted() {
         Map<String, Object> unquoted = readByYaml11(ORIGINAL_WRITTEN.replace("'", ""));
 
