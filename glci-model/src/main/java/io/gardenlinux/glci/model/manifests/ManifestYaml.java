@@ -10,6 +10,7 @@ import io.gardenlinux.glci.model.manifests.PublishedImageMetadata.GcpPublishedIm
 import io.gardenlinux.glci.model.manifests.PublishedImageMetadata.OciPublishedImage;
 import io.gardenlinux.glci.model.manifests.PublishedImageMetadata.OpenstackPublishedImage;
 import io.gardenlinux.glci.model.manifests.PublishedImageMetadata.OpenstackPublishedImageSet;
+import io.gardenlinux.glci.model.yaml.PlainScalars;
 import io.gardenlinux.glci.model.yaml.Problems;
 import io.gardenlinux.glci.model.yaml.YamlDocuments;
 import io.gardenlinux.glci.model.yaml.YamlNode;
@@ -26,7 +27,9 @@ import tools.jackson.databind.SerializationFeature;
 /**
  * The original's YAML wire format of release manifests and manifest sets. Written as its {@code safe_dump}: keys in
  * alphabetical order at every level, enums as their values, {@code published_image_metadata: null} when unpublished.
- * Read leniently like the original (unknown keys are allowed) but losslessly: unknown keys are kept and written back.
+ * Read leniently like the original (unknown keys are allowed) but losslessly: unknown keys are kept and written back,
+ * a plain scalar among them that a YAML 1.1 reader takes for a date, number, boolean or null plain again. Strings are
+ * written so that a YAML 1.1 reader (the original's PyYAML) reads them as strings.
  * Every missing or mistyped key of a document is reported at once, naming the source and the entry.
  */
 public final class ManifestYaml {
@@ -85,7 +88,7 @@ public final class ManifestYaml {
 
     private static <T> T read(byte[] yaml, String source, Function<YamlNode, T> reader) {
         Problems problems = new Problems(source);
-        YamlNode root = YamlNode.root(YamlDocuments.read(yaml, source), problems);
+        YamlNode root = YamlNode.root(YamlDocuments.read(yaml, source), problems, PlainScalars.of(yaml));
         T result = root.expectObject("a manifest") ? reader.apply(root) : null;
         problems.throwIfAny();
         return result;

@@ -14,17 +14,21 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * Reading and writing the YAML and JSON documents of Garden Linux and its CI with errors that name the file, line and
  * column. Writing follows the original's PyYAML {@code safe_dump}: block style, sequences not indented inside
- * mappings, strings that would read as another type quoted, no document start marker.
+ * mappings, strings that a YAML 1.1 reader would take for another type quoted ({@link Yaml11Quoting}), no document
+ * start marker.
  */
 public final class YamlDocuments {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
+    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    .stringQuotingChecker(Yaml11Quoting.instance())
+                    .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
             .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)

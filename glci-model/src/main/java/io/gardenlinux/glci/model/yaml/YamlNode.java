@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
@@ -18,17 +19,30 @@ public final class YamlNode {
 
     private final JsonNode node;
     private final String location;
+    private final JsonPointer pointer;
     private final Problems problems;
+    private final PlainScalars plainScalars;
 
-    private YamlNode(JsonNode node, String location, Problems problems) {
+    private YamlNode(JsonNode node, String location, JsonPointer pointer, Problems problems,
+            PlainScalars plainScalars) {
         this.node = node;
         this.location = location;
+        this.pointer = pointer;
         this.problems = problems;
+        this.plainScalars = plainScalars;
     }
 
     /** The root of a document. */
     public static YamlNode root(JsonNode node, Problems problems) {
-        return new YamlNode(node, "", problems);
+        return root(node, problems, PlainScalars.none());
+    }
+
+    /**
+     * The root of a document whose {@link #unknownEntries unknown entries} keep its {@link PlainScalars plain scalars}
+     * that a YAML 1.1 reader takes for another type than string.
+     */
+    public static YamlNode root(JsonNode node, Problems problems, PlainScalars plainScalars) {
+        return new YamlNode(node, "", JsonPointer.empty(), problems, plainScalars);
     }
 
     public JsonNode json() {
@@ -69,7 +83,8 @@ public final class YamlNode {
     /** The entry {@code key}; a missing node when absent. */
     public YamlNode get(String key) {
         JsonNode value = node.isObject() ? node.get(key) : null;
-        return new YamlNode(value == null ? MissingNode.getInstance() : value, child(key), problems);
+        return new YamlNode(value == null ? MissingNode.getInstance() : value, child(key),
+                pointer.appendProperty(key), problems, plainScalars);
     }
 
     /** Checks that this node is a mapping, recording a problem otherwise. */
@@ -167,7 +182,8 @@ public final class YamlNode {
         }
         List<YamlNode> result = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
-            result.add(new YamlNode(node.get(i), location + "[" + i + "]", problems));
+            result.add(new YamlNode(node.get(i), location + "[" + i + "]", pointer.appendIndex(i), problems,
+                    plainScalars));
         }
         return result;
     }
@@ -192,22 +208,48 @@ public final class YamlNode {
             return result;
         }
         for (Map.Entry<String, JsonNode> e : node.properties()) {
-            result.put(e.getKey(), new YamlNode(e.getValue(), child(e.getKey()), problems));
+            result.put(e.getKey(), new YamlNode(e.getValue(), child(e.getKey()), pointer.appendProperty(e.getKey()),
+                    problems, plainScalars));
         }
         return result;
     }
 
-    /** The entries of this mapping whose keys are not in {@code known}, as plain Java values, in document order. */
+    /**
+     * The entries of this mapping whose keys are not in {@code known}, as plain Java values, in document order; a
+     * {@link PlainScalar} where the document has a plain scalar that a YAML 1.1 reader takes for another type.
+     */
     public Map<String, Object> unknownEntries(Set<String> known) {
         Map<String, Object> result = new LinkedHashMap<>();
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 if (!known.contains(e.getKey())) {
-                    result.put(e.getKey(), YamlDocuments.yaml().treeToValue(e.getValue(), Object.class));
+                    result.put(e.getKey(), keptValue(e.getValue(), pointer.appendProperty(e.getKey())));
                 }
             }
         }
         return result;
+    }
+
+    private Object keptValue(JsonNode value, JsonPointer at) {
+        if (value.isString() && Yaml11Quoting.resolvesToNonString(value.stringValue())
+                && plainScalars.isPlainNonString(at)) {
+            return new PlainScalar(value.stringValue());
+        }
+        if (value.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> e : value.properties()) {
+                map.put(e.getKey(), keptValue(e.getValue(), at.appendProperty(e.getKey())));
+            }
+            return map;
+        }
+        if (value.isArray()) {
+            List<Object> list = new ArrayList<>(value.size());
+            for (int i = 0; i < value.size(); i++) {
+                list.add(keptValue(value.get(i), at.appendIndex(i)));
+            }
+            return list;
+        }
+        return YamlDocuments.yaml().treeToValue(value, Object.class);
     }
 
     /** This node as a plain Java value (maps, lists, strings, numbers, booleans, null). */
