@@ -7,6 +7,7 @@ import io.gardenlinux.glci.model.settings.GlciSettings;
 import io.gardenlinux.glci.model.settings.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,19 @@ class SettingsWordingTest {
             if (!setting.environmentOnly()) {
                 assertThat(descriptor).as(setting.key()).contains("${" + MavenWording.property(setting) + "}");
             }
+        }
+    }
+
+    @Test
+    void theReadmeListsEverySettingWithItsVariablesAndDefault() throws Exception {
+        List<String> rows = Files.readAllLines(Path.of("..", "README.md"));
+        for (Setting<?> setting : GlciSettings.all()) {
+            String name = setting.environmentOnly() ? "| env `" + setting.environment().get(0) + "` only |"
+                    : "| `" + MavenWording.property(setting) + "` |";
+            String row = rows.stream().filter(r -> r.startsWith(name)).findFirst().orElseThrow(
+                    () -> new AssertionError("README.md has no row for " + setting.key()));
+            setting.environment().forEach(variable -> assertThat(row).as(setting.key()).contains("`" + variable + "`"));
+            setting.defaultValue().ifPresent(d -> assertThat(row).as(setting.key()).contains("| `" + d + "` |"));
         }
     }
 

@@ -46,6 +46,25 @@ class PipelineRendererTest {
     }
 
     @Test
+    void todayMeansTheSameAsAVersionGivenAsInTheVersionFile() {
+        // the sample's VERSION holds 318.9; Samples render on 2021-08-04, epoch 491
+        Rendering today = PipelineRenderer.render(Samples.options().imageBuild(true).version("today").build());
+        assertThat(today.pipelineRuns().get(0).getMetadata().getName()).contains("-491-0-");
+        assertThat(param(today, "version")).isEqualTo("491.0");
+        assertThat(param(today, "gardenlinux_epoch")).isEqualTo("491");
+
+        Rendering given = PipelineRenderer.render(Samples.options().imageBuild(true).version("27.1.0").build());
+        assertThat(param(given, "version")).as("passed as it is, as the original did").isEqualTo("27.1.0");
+        assertThat(param(given, "gardenlinux_epoch")).as("the VERSION file's, as the original's").isEqualTo("318");
+    }
+
+    private static String param(Rendering rendering, String name) {
+        List<java.util.Map<String, Object>> params = rendering.pipelineRuns().get(0).get("spec", "params");
+        return params.stream().filter(p -> name.equals(p.get("name"))).map(p -> String.valueOf(p.get("value")))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
     void withoutRequestRendersNoRunsAndNoSetup() {
         Rendering rendering = PipelineRenderer.render(Samples.options().build());
 
