@@ -62,12 +62,21 @@ public abstract class AbstractGlciMojo extends AbstractMojo {
         try {
             run();
         } catch (SettingException e) {
-            throw new MojoFailureException(MavenWording.describe(e), e);
+            throw keeping(new MojoFailureException(MavenWording.describe(e)), e);
         } catch (GlciException e) {
-            throw new MojoFailureException(MavenWording.words(e.getMessage()), e);
+            throw keeping(new MojoFailureException(MavenWording.words(e.getMessage())), e);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new MojoExecutionException(MavenWording.words(e.getMessage()), e);
+            throw keeping(new MojoExecutionException(MavenWording.words(e.getMessage())), e);
         }
+    }
+
+    /**
+     * The library's failure, kept for {@code mvn -e} as a suppressed exception rather than as the cause: Maven adds
+     * every cause's message to the error line, which would repeat the message in the libraries' words.
+     */
+    private static <T extends Exception> T keeping(T failure, RuntimeException library) {
+        failure.addSuppressed(library);
+        return failure;
     }
 
     /** The goal's work: one library call with the goal's settings. */

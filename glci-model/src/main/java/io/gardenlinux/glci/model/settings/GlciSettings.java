@@ -170,7 +170,7 @@ public final class GlciSettings {
     /** What {@link #goal(String)} starts with; front ends recognise goal mentions by it. */
     public static final String GOAL_PREFIX = "goal '";
 
-    /** Every setting of the table, in the order of declaration. */
+    /** Every setting of the table (the public constants above, found by reflection so that none is left out). */
     public static List<Setting<?>> all() {
         List<Setting<?>> settings = new ArrayList<>();
         for (Field field : GlciSettings.class.getFields()) {
