@@ -6,6 +6,8 @@ import io.gardenlinux.glci.model.yaml.Problems;
 import io.gardenlinux.glci.model.yaml.YamlDocuments;
 import io.gardenlinux.glci.model.yaml.YamlNode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Comparator;
@@ -71,7 +73,7 @@ public final class Credentials {
                 for (YamlNode src : type.getValue().list("src", true)) {
                     String file = src.string("file");
                     if (file != null) {
-                        readSource(cfgDir.resolve(file), merged, from, problems);
+                        sourceFile(cfgDir, src, file).ifPresent(path -> readSource(path, merged, from, problems));
                     }
                 }
             }
@@ -80,6 +82,22 @@ public final class Credentials {
         @SuppressWarnings("unchecked")
         Map<String, Object> cfgTypes = (Map<String, Object>) types.toPlainValue();
         return new Credentials(cfgTypes, entries, origins);
+    }
+
+    /** The file a {@code src} entry names, relative to {@code cfgDir}; empty (and a problem) when it names none. */
+    private static Optional<Path> sourceFile(Path cfgDir, YamlNode src, String file) {
+        Path path;
+        try {
+            path = cfgDir.resolve(file);
+        } catch (InvalidPathException e) {
+            src.problem("file", "'" + file + "' is not a file name: " + e.getReason());
+            return Optional.empty();
+        }
+        if (Files.isDirectory(path)) {
+            src.problem("file", "'" + file + "' names the folder " + path + "; expected a YAML file of entries");
+            return Optional.empty();
+        }
+        return Optional.of(path);
     }
 
     @SuppressWarnings("unchecked")
@@ -112,9 +130,11 @@ public final class Credentials {
         Map<String, Map<String, String>> origins = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode> type : root.entries().entrySet()) {
             if (type.getKey().equals(CFG_TYPES_KEY)) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> declared = (Map<String, Object>) type.getValue().toPlainValue();
-                cfgTypes.putAll(declared);
+                if (type.getValue().expectObject("the declared credential types (" + CFG_TYPES_FILE + ")")) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> declared = (Map<String, Object>) type.getValue().toPlainValue();
+                    cfgTypes.putAll(declared);
+                }
                 continue;
             }
             Map<String, Map<String, Object>> byName = new LinkedHashMap<>();

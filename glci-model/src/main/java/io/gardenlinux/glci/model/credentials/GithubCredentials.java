@@ -47,8 +47,20 @@ public record GithubCredentials(String name, String httpUrl, Optional<String> ss
                 "github credential '" + name + "' has no technical_users"));
     }
 
+    private static String hostOf(String url) {
+        try {
+            return URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     static GithubCredentials read(String name, YamlNode a) {
         String httpUrl = a.string("httpUrl");
+        if (httpUrl != null && hostOf(httpUrl) == null) {
+            a.problem("httpUrl", "'" + httpUrl + "' is not a URL with a host; expected e.g. https://github.com");
+            httpUrl = null;
+        }
         String apiUrl = a.string("apiUrl");
         List<TechnicalUser> users = new ArrayList<>();
         for (YamlNode u : a.list("technical_users", false)) {

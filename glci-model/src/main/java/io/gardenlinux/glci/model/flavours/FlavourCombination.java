@@ -1,5 +1,7 @@
 package io.gardenlinux.glci.model.flavours;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +12,7 @@ import java.util.Map;
  * @param architectures the architectures
  * @param platforms the platform names
  * @param modifiers the modifier lists, one variant per list
- * @param otherKeys keys glci does not use (such as {@code fails}), kept as read
+ * @param otherKeys keys glci does not use (such as {@code fails}), kept as read, in order; values may be null
  */
 public record FlavourCombination(List<Architecture> architectures, List<String> platforms,
         List<List<String>> modifiers, Map<String, Object> otherKeys) {
@@ -19,6 +21,6 @@ public record FlavourCombination(List<Architecture> architectures, List<String> 
         architectures = List.copyOf(architectures);
         platforms = List.copyOf(platforms);
         modifiers = modifiers.stream().map(List::copyOf).toList();
-        otherKeys = Map.copyOf(otherKeys);
+        otherKeys = Collections.unmodifiableMap(new LinkedHashMap<>(otherKeys));
     }
 }

@@ -155,12 +155,15 @@ public record FlavoursFile(String source, List<FlavourSet> sets) {
         return node.json().isArray() && node.json().isEmpty();
     }
 
-    /** The cross product architecture x platform x modifier list, normalised, in that order. */
+    /**
+     * The cross product architecture x platform x modifier list, normalised, in that order. Repeated values are
+     * taken once: they add no flavour, and so the work grows with the size of the file, not with its cube.
+     */
     private static List<Flavour> expand(FlavourCombination combination, FeatureGraph features) {
         List<Flavour> result = new ArrayList<>();
-        for (Architecture architecture : combination.architectures()) {
-            for (String platform : combination.platforms()) {
-                for (List<String> modifiers : combination.modifiers()) {
+        for (Architecture architecture : new LinkedHashSet<>(combination.architectures())) {
+            for (String platform : new LinkedHashSet<>(combination.platforms())) {
+                for (List<String> modifiers : new LinkedHashSet<>(combination.modifiers())) {
                     result.add(Flavour.of(features, architecture, platform, modifiers));
                 }
             }

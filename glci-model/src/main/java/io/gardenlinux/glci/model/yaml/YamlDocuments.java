@@ -53,8 +53,14 @@ public final class YamlDocuments {
         return JSON;
     }
 
-    /** Reads a YAML file into a tree; a missing, unreadable, empty or malformed file is an {@link InvalidInputException}. */
+    /**
+     * Reads a YAML file into a tree; a missing, empty or malformed file, or a folder, is an
+     * {@link InvalidInputException}, a file that cannot be read a {@link GlciException}.
+     */
     public static JsonNode read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(new Problem(file.toString(), "", "is a folder, not a file"));
+        }
         byte[] content;
         try {
             content = Files.readAllBytes(file);

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gardenlinux.glci.model.InvalidInputException;
 import io.gardenlinux.glci.model.Samples;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CicdConfigFileTest {
 
@@ -57,5 +59,13 @@ class CicdConfigFileTest {
                 .getBytes(StandardCharsets.UTF_8), "cicd.yaml").config("minimal");
         assertThat(minimal.publish()).isEmpty();
         assertThat(minimal.build().gcpCfgName()).isEmpty();
+    }
+
+    @Test
+    void aFolderIsNoConfigurationFile(@TempDir Path dir) {
+        // was a GlciException "cannot read: Is a directory", as if the disk had failed
+        assertThatThrownBy(() -> CicdConfigFile.read(dir))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(dir + ": is a folder, not a file");
     }
 }

@@ -176,4 +176,54 @@ class CredentialsTest {
         Map<String, Object> attributes = sample.attributes("aws", "gardenlinux");
         assertThatThrownBy(() -> attributes.put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    // the next four were found by CredentialsFuzzTest
+
+    @Test
+    void declaredTypesThatAreNoMappingAreReported() {
+        for (String value : List.of("1", "null", "[ \"aws\" ]")) {
+            byte[] document = ("{\"cfg_types\": " + value + "}").getBytes(StandardCharsets.UTF_8);
+
+            assertThatThrownBy(() -> Credentials.readDocument(document, "config.json"))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith("config.json: cfg_types: the declared credential types (cfg_types.yaml)"
+                            + " must be a mapping, not ");
+        }
+    }
+
+    @Test
+    void aSourceFileNameWithANulCharacterIsReported(@TempDir Path dir) {
+        Samples.write(dir, "cfg_types.yaml", "aws:\n  src: [ { file: \"a\\0b\" } ]\n");
+
+        assertThatThrownBy(() -> Credentials.readDirectory(dir))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(dir.resolve("cfg_types.yaml") + ": aws.src[0].file: 'a\0b' is not a file name:"
+                        + " Nul character not allowed");
+    }
+
+    @Test
+    void aSourceFileThatIsAFolderIsReported(@TempDir Path dir) {
+        Samples.write(dir, "cfg_types.yaml", "aws:\n  src: [ { file: '' }, { file: . } ]\n");
+
+        assertThatThrownBy(() -> Credentials.readDirectory(dir))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("2 problems:" + System.lineSeparator()
+                        + "  - " + dir.resolve("cfg_types.yaml") + ": aws.src[0].file: '' names the folder " + dir
+                        + "; expected a YAML file of entries" + System.lineSeparator()
+                        + "  - " + dir.resolve("cfg_types.yaml") + ": aws.src[1].file: '.' names the folder "
+                        + dir.resolve(".") + "; expected a YAML file of entries");
+    }
+
+    @Test
+    void aGithubUrlWithoutAHostIsReported() {
+        for (String url : List.of("https://github.com:x:y", "a b", "github.com")) {
+            byte[] document = ("{\"github\": {\"gh\": {\"httpUrl\": \"" + url + "\", \"apiUrl\": \"https://a\"}}}")
+                    .getBytes(StandardCharsets.UTF_8);
+
+            assertThatThrownBy(() -> Credentials.readDocument(document, "config.json").github("gh"))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("config.json: github 'gh'.httpUrl: '" + url + "' is not a URL with a host; expected"
+                            + " e.g. https://github.com");
+        }
+    }
 }

@@ -197,4 +197,38 @@ class FlavoursFileTest {
         assertThatThrownBy(() -> read("- a\n")).hasMessage(SOURCE + ": flavours.yaml must be a mapping, not a list");
         assertThatThrownBy(() -> read("")).hasMessage(SOURCE + ": the document is empty");
     }
+
+    @Test
+    void anEmptyUnknownKeyOfACombinationIsKept() {
+        // found by FlavoursFileFuzzTest: an unknown key without a value was a NullPointerException
+        FlavoursFile file = read("""
+                flavour_sets:
+                  - name: bare
+                    flavour_combinations:
+                      - architectures: [ arm64 ]
+                        platforms: [ metal ]
+                        modifiers: [ [ _pxe ] ]
+                        fails:
+                """);
+
+        Map<String, Object> otherKeys = file.flavourSet("bare").combinations().get(0).otherKeys();
+        assertThat(otherKeys).containsOnlyKeys("fails");
+        assertThat(otherKeys.get("fails")).isNull();
+    }
+
+    @Test
+    void repeatedValuesOfACombinationAreExpandedOnce() {
+        // 300 x 300 x 300 repeats were 27 million flavours to build and throw away, minutes for 6 KB of YAML
+        String architectures = String.join(", ", java.util.Collections.nCopies(300, "amd64"));
+        String platforms = String.join(", ", java.util.Collections.nCopies(300, "kvm"));
+        String modifiers = String.join(", ", java.util.Collections.nCopies(300, "[ _prod ]"));
+
+        FlavoursFile file = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(5), () -> read("flavour_sets:\n  - name: many\n    flavour_combinations:\n"
+                        + "      - architectures: [ " + architectures + " ]\n        platforms: [ " + platforms + " ]\n"
+                        + "        modifiers: [ " + modifiers + " ]\n"));
+
+        assertThat(file.flavourSet("many").flavours()).extracting(Flavour::canonicalNamePrefix)
+                .containsExactly("amd64/kvm-_nopkg__prod__readonly__slim_base_cloud_server");
+    }
 }
