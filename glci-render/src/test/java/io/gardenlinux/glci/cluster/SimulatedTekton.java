@@ -136,11 +136,14 @@ public final class SimulatedTekton implements AutoCloseable {
                 .addToLabels(TektonRuns.PIPELINE_RUN_LABEL, run).endMetadata().build()).create();
         for (Step step : task.steps()) {
             String base = "/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log?container=step-" + step.name();
-            server.expect().get().withPath(base).andReturn(200, step.log()).always();
             String[] lines = step.log().split("\n");
             String tail = String.join("\n", Arrays.asList(lines).subList(Math.max(0, lines.length - 100),
                     lines.length)) + "\n";
-            server.expect().get().withPath(base + "&tailLines=100").andReturn(200, tail).always();
+            // runs execute in parallel; the mock server's expectations are not made for concurrent additions
+            synchronized (server) {
+                server.expect().get().withPath(base).andReturn(200, step.log()).always();
+                server.expect().get().withPath(base + "&tailLines=100").andReturn(200, tail).always();
+            }
         }
         GenericKubernetesResource created = new GenericKubernetesResource();
         created.setApiVersion(api.apiVersion());
