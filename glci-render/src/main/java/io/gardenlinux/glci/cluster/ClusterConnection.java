@@ -78,6 +78,12 @@ public final class ClusterConnection implements AutoCloseable {
         // cluster); a few quick retries ride out a blip without keeping a person waiting for a wrong address
         config.setRequestRetryBackoffLimit(RETRIES);
         config.setRequestRetryBackoffInterval(RETRY_INTERVAL_MILLIS);
+        // fabric8 takes its timeouts from its system properties only when it finds the kubeconfig itself; a
+        // kubeconfig given by path honours them too
+        Optional.ofNullable(Integer.getInteger(Config.KUBERNETES_CONNECTION_TIMEOUT_SYSTEM_PROPERTY))
+                .ifPresent(config::setConnectionTimeout);
+        Optional.ofNullable(Integer.getInteger(Config.KUBERNETES_REQUEST_TIMEOUT_SYSTEM_PROPERTY))
+                .ifPresent(config::setRequestTimeout);
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         return new ClusterConnection(client, options.namespace(), options.tektonApi(),
                 "cluster " + config.getMasterUrl() + " (context " + contextName + ")");
