@@ -13,12 +13,18 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.gardenlinux.glci.cluster.SimulatedTekton.Step;
 import io.gardenlinux.glci.cluster.SimulatedTekton.Task;
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +77,50 @@ class RunFollowerTest {
         assertThat(reporter.text()).contains("INFO Task build-baseimage succeeded", "INFO Task kvm-amd64 succeeded",
                 "INFO PipelineRun gl-build-ok succeeded");
         assertThat(reporter.text()).as("no logs of steps that did not fail").doesNotContain("[kvm-amd64/");
+    }
+
+    @Test
+    void aV1beta1RunIsFollowedWithoutFabric8sUnstableVersionWarning() throws Exception {
+        // fabric8 warns once per JVM and kind; forget the warnings given so far, as a new Maven run starts afresh
+        Class<?> warnings = Class.forName("io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils");
+        Field given = warnings.getDeclaredField("UNSTABLE_TYPES");
+        given.setAccessible(true);
+        ((Map<?, ?>) given.get(null)).clear();
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler recorder = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger fabric8 = Logger.getLogger(warnings.getName());
+        Level level = fabric8.getLevel();
+        fabric8.setLevel(Level.ALL);
+        fabric8.setUseParentHandlers(false);
+        fabric8.addHandler(recorder);
+        try {
+            ClusterConnection connection = cluster(TektonApi.V1BETA1);
+            tekton.plan(Task.of("kvm-amd64", new Step("build", 0, "image built\n")));
+            start(connection, TektonApi.V1BETA1, "gl-build-old");
+            new RunFollower(connection, reporter).follow("gl-build-old", FollowOptions.defaults());
+            assertThat(new RunCanceller(connection, reporter).cancel("gl-build-old")).as("already ended").isFalse();
+        } finally {
+            fabric8.removeHandler(recorder);
+            fabric8.setUseParentHandlers(true);
+            fabric8.setLevel(level);
+        }
+
+        assertThat(reporter.text()).contains("INFO PipelineRun gl-build-old succeeded")
+                .doesNotContain("unstable version");
+        assertThat(logged).extracting(LogRecord::getMessage).isEmpty();
     }
 
     @Test
