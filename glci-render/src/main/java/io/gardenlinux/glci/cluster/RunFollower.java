@@ -274,9 +274,10 @@ public final class RunFollower {
             String prefix = "[" + child.pipelineTask() + "/" + step.name() + "] ";
             String log;
             try {
-                log = runs.log(pod, step.containerName(), options.allLogs() ? 0 : options.tailLines());
+                log = runs.log("step " + step.name() + " of task " + child.pipelineTask(), pod, step.containerName(),
+                        options.allLogs() ? 0 : options.tailLines());
             } catch (ClusterException e) {
-                reporter.warn(prefix + "no log: " + e.getMessage());
+                reporter.warn(prefix + e.getMessage());
                 continue;
             }
             if (failedStep && !options.allLogs()) {

@@ -160,6 +160,26 @@ class RunFollowerTest {
     }
 
     @Test
+    void aLogTheApiServerDoesNotGiveIsSaidInGlcisWords() {
+        ClusterConnection connection = cluster(TektonApi.V1);
+        tekton.plan(Task.of("build-baseimage", Step.notStarted("build", 0)),
+                Task.of("kvm-amd64", Step.podGone("build", 2)));
+        start(connection, TektonApi.V1, "gl-build-nolog");
+
+        assertThatThrownBy(() -> new RunFollower(connection, reporter).follow("gl-build-nolog",
+                FollowOptions.defaults().withAllLogs(true))).isInstanceOf(RunFailedException.class);
+
+        assertThat(reporter.lines()).contains("WARN [build-baseimage/build] no log of step build of task"
+                + " build-baseimage: its container step-build in pod gl-build-nolog-build-baseimage-pod has not started"
+                + " or is gone (HTTP 400: container \"step-build\" in pod \"gl-build-nolog-build-baseimage-pod\" is"
+                + " waiting to start: PodInitializing)",
+                "WARN [kvm-amd64/build] no log of step build of task kvm-amd64: its pod gl-build-nolog-kvm-amd64-pod"
+                + " is gone (deleted, e.g. with its PipelineRun or by the cluster's clean-up) (HTTP 404: pods"
+                + " \"gl-build-nolog-kvm-amd64-pod\" not found)");
+        assertThat(reporter.text()).as("not the API server's JSON").doesNotContain("{").doesNotContain("\"kind\"");
+    }
+
+    @Test
     void recoversFromAWatchTheServerClosed() throws Exception {
         ClusterConnection connection = cluster(TektonApi.V1);
         // the first watch on the run ends as a long watch on a real API server does: "too old resource version"
