@@ -421,6 +421,21 @@ public final class SimulatedTekton implements AutoCloseable {
     }
 
     /**
+     * Waits until the mock API server answers again. fabric8's mock server (8.0.0) handles a watch that its client
+     * closes on its one event loop thread and there waits for the watch's sender thread to stop; when that thread
+     * is still writing an event, or closing, through the same event loop, the server stands still until a timeout
+     * inside it (up to 30 s, seen on loaded machines). A test that then shuts the server down fails ("Unable to close
+     * MockWebServer", after 10 s): this request, with the tests' patient client, returns once the stall is over.
+     */
+    private void settle() {
+        try {
+            client.namespaces().withName(namespace).get();
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+        }
+    }
+
+    /**
      * Stops the controller: its threads are interrupted and waited for. Throws when the controller failed before,
      * so that the test that drove it fails too.
      */
@@ -441,6 +456,7 @@ public final class SimulatedTekton implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        settle();
         Throwable failed = failure.get();
         if (failed != null) {
             throw new IllegalStateException("the simulated Tekton controller failed: " + failed, failed);
