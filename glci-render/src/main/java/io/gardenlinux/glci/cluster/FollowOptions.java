@@ -23,6 +23,9 @@ public record FollowOptions(boolean allLogs, Optional<Duration> timeout, int tai
         if (tailLines < 1) {
             throw new IllegalArgumentException("tailLines must be at least 1");
         }
+        if (heartbeat.isNegative() || heartbeat.isZero()) {
+            throw new IllegalArgumentException("heartbeat must be positive, not " + heartbeat);
+        }
     }
 
     /** Failed steps' log tails, the run's own timeout, a line every 5 minutes. */

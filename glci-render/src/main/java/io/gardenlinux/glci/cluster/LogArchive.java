@@ -45,14 +45,13 @@ public final class LogArchive {
             temporary = Files.createTempFile(dir, zip.getFileName().toString(), ".part");
             try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(temporary))) {
                 for (ChildTaskRun child : children) {
-                    String pod = child.status().podName();
                     List<StepState> steps = child.status().steps();
                     for (int i = 0; i < steps.size(); i++) {
                         StepState step = steps.get(i);
                         String entry = child.pipelineTask() + "/" + String.format("%02d", i) + "_" + step.name()
                                 + ".log";
                         out.putNextEntry(new ZipEntry(entry));
-                        copyLog(pod, step, out);
+                        copyLog(child, step, out);
                         out.closeEntry();
                         entries.add(entry);
                     }
@@ -76,16 +75,18 @@ public final class LogArchive {
     }
 
     /** Streams one step's log into the archive; a log the cluster no longer has is noted in its entry. */
-    private void copyLog(String pod, StepState step, OutputStream out) throws IOException {
+    private void copyLog(ChildTaskRun child, StepState step, OutputStream out) throws IOException {
+        String pod = child.status().podName();
         if (pod == null || pod.isBlank()) {
             out.write(("(no pod: the step did not run)\n").getBytes(StandardCharsets.UTF_8));
             return;
         }
-        try (InputStream log = new TektonRuns(connection).logStream(pod, step.containerName(), 0)) {
+        String name = "step " + step.name() + " of task " + child.pipelineTask();
+        try (InputStream log = new TektonRuns(connection).logStream(name, pod, step.containerName(), 0)) {
             log.transferTo(out);
         } catch (ClusterException e) {
             reporter.warn("Getting logs failed: " + e.getMessage());
-            out.write(("(no log: " + e.getMessage() + ")\n").getBytes(StandardCharsets.UTF_8));
+            out.write(("(" + e.getMessage() + ")\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -41,11 +42,59 @@ public final class RunFollower {
     private final ClusterConnection connection;
     private final Reporter reporter;
     private final TektonRuns runs;
+    private final Ticker ticker;
 
     public RunFollower(ClusterConnection connection, Reporter reporter) {
+        this(connection, reporter, Ticker.SYSTEM);
+    }
+
+    /** A follower that goes by the given time, for tests that move it. */
+    RunFollower(ClusterConnection connection, Reporter reporter, Ticker ticker) {
         this.connection = connection;
         this.reporter = reporter;
         this.runs = new TektonRuns(connection);
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+    }
+
+    /**
+     * The time a follower goes by, and its waiting for the next event of its watches: the system clock in production,
+     * a clock that a test moves in tests (so that a test sees the line of a five-minute wait without waiting).
+     */
+    interface Ticker {
+
+        Ticker SYSTEM = new Ticker() {
+            @Override
+            public Instant now() {
+                return Instant.now();
+            }
+
+            @Override
+            public <T> T poll(BlockingQueue<T> queue, Instant until) throws InterruptedException {
+                return queue.poll(Math.max(1, Duration.between(Instant.now(), until).toMillis()),
+                        TimeUnit.MILLISECONDS);
+            }
+        };
+
+        Instant now();
+
+        /** The queue's next element, or null when this ticker's time reached {@code until} without one. */
+        <T> T poll(BlockingQueue<T> queue, Instant until) throws InterruptedException;
+    }
+
+    /** What one {@link #follow} knows: when it started, what it reported, when to say it is still going. */
+    private static final class Progress {
+        final String runName;
+        final Instant started;
+        final Map<String, RunState> reported = new HashMap<>();
+        final Map<String, String> pipelineTasks = new HashMap<>();
+        Instant deadline;
+        Instant nextHeartbeat;
+
+        Progress(String runName, Instant started, Duration heartbeat) {
+            this.runName = runName;
+            this.started = started;
+            this.nextHeartbeat = started.plus(heartbeat);
+        }
     }
 
     /** What a watch told. */
@@ -66,9 +115,8 @@ public final class RunFollower {
      * failed, was cancelled, was deleted or did not end within the timeout.
      */
     public void follow(String runName, FollowOptions options) {
-        Instant started = Instant.now();
-        Map<String, RunState> reported = new HashMap<>();
-        Instant deadline = null;
+        Progress progress = new Progress(runName, ticker.now(), options.heartbeat());
+        boolean firstWatch = true;
         reporter.info("Following PipelineRun " + runName + " in " + connection.where());
         while (true) {
             BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -82,20 +130,20 @@ public final class RunFollower {
                         () -> runs.taskRuns().withLabel(TektonRuns.PIPELINE_RUN_LABEL, runName)
                                 .watch(watcher(events, false)));
                 GenericKubernetesResource run = runs.run(runName);
-                if (deadline == null) {
-                    deadline = deadline(run, options, started);
+                if (firstWatch) {
+                    progress.deadline = deadline(run, options, progress.started);
+                    firstWatch = false;
                 }
                 for (GenericKubernetesResource taskRun : runs.labelledTaskRuns(runName)) {
-                    onTaskRun(taskRun, reported, options);
+                    onTaskRun(taskRun, progress, options);
                 }
                 if (RunState.of(TektonStatus.pipelineRun(run).conditions()).done()) {
-                    conclude(run, reported, options, started);
+                    conclude(run, progress, options);
                     return;
                 }
-                Optional<GenericKubernetesResource> ended = await(runName, events, reported, options, deadline,
-                        started);
+                Optional<GenericKubernetesResource> ended = await(events, progress, options);
                 if (ended.isPresent()) {
-                    conclude(ended.get(), reported, options, started);
+                    conclude(ended.get(), progress, options);
                     return;
                 }
             } finally {
@@ -106,32 +154,30 @@ public final class RunFollower {
     }
 
     /** Handles events until the run ends (its last state) or a watch closes (empty). */
-    private Optional<GenericKubernetesResource> await(String runName, BlockingQueue<Event> events,
-            Map<String, RunState> reported, FollowOptions options, Instant deadline, Instant started) {
+    private Optional<GenericKubernetesResource> await(BlockingQueue<Event> events, Progress progress,
+            FollowOptions options) {
+        String runName = progress.runName;
         while (true) {
-            Duration wait = options.heartbeat();
-            if (deadline != null) {
-                Duration left = Duration.between(Instant.now(), deadline);
-                if (left.isNegative() || left.isZero()) {
-                    throw timedOut(runName, deadline, started, options);
-                }
-                wait = left.compareTo(wait) < 0 ? left : wait;
+            Instant now = ticker.now();
+            if (progress.deadline != null && !now.isBefore(progress.deadline)) {
+                throw timedOut(progress, options);
             }
+            if (!now.isBefore(progress.nextHeartbeat)) {
+                heartbeat(progress, now);
+                while (!now.isBefore(progress.nextHeartbeat)) {
+                    progress.nextHeartbeat = progress.nextHeartbeat.plus(options.heartbeat());
+                }
+            }
+            Instant wakeUp = progress.deadline != null && progress.deadline.isBefore(progress.nextHeartbeat)
+                    ? progress.deadline : progress.nextHeartbeat;
             Event event;
             try {
-                event = events.poll(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
+                event = ticker.poll(events, wakeUp);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ClusterException("interrupted while following PipelineRun " + runName, e);
             }
             if (event == null) {
-                if (deadline == null || Instant.now().isBefore(deadline)) {
-                    long running = reported.values().stream().filter(s -> !s.done()).count();
-                    long done = reported.values().stream().filter(RunState::done).count();
-                    reporter.info("PipelineRun " + runName + " still running after "
-                            + GoDuration.format(Duration.between(started, Instant.now())) + ": " + running
-                            + " task(s) running, " + done + " done");
-                }
                 continue;
             }
             if (event instanceof WatchClosed closed) {
@@ -140,7 +186,7 @@ public final class RunFollower {
                 return Optional.empty();
             }
             if (event instanceof TaskRunChanged changed) {
-                onTaskRun(changed.taskRun(), reported, options);
+                onTaskRun(changed.taskRun(), progress, options);
                 continue;
             }
             RunChanged changed = (RunChanged) event;
@@ -152,6 +198,17 @@ public final class RunFollower {
                 return Optional.of(changed.run());
             }
         }
+    }
+
+    /** The line of a long wait: how long it has been and which tasks are running. */
+    private void heartbeat(Progress progress, Instant now) {
+        List<String> running = progress.reported.entrySet().stream().filter(e -> !e.getValue().done())
+                .map(e -> progress.pipelineTasks.get(e.getKey())).sorted().toList();
+        long done = progress.reported.values().stream().filter(RunState::done).count();
+        reporter.info("PipelineRun " + progress.runName + " still running after "
+                + GoDuration.format(Duration.between(progress.started, now)) + ": "
+                + (running.isEmpty() ? "no task running" : "running " + String.join(", ", running)) + "; " + done
+                + " task(s) done");
     }
 
     private Watcher<GenericKubernetesResource> watcher(BlockingQueue<Event> events, boolean run) {
@@ -178,18 +235,18 @@ public final class RunFollower {
     }
 
     /** Reports a TaskRun's start and end once each; at its end, the logs of its failed (or all) steps. */
-    private void onTaskRun(GenericKubernetesResource taskRun, Map<String, RunState> reported,
-            FollowOptions options) {
+    private void onTaskRun(GenericKubernetesResource taskRun, Progress progress, FollowOptions options) {
         ChildTaskRun child = TektonRuns.child(taskRun);
         RunState state = child.state();
-        RunState before = reported.get(child.name());
+        RunState before = progress.reported.get(child.name());
         if (state == RunState.PENDING || (before != null && before.done())) {
             return;
         }
         if (before == null) {
             reporter.info("Task " + child.pipelineTask() + " started (TaskRun " + child.name() + ")");
         }
-        reported.put(child.name(), state);
+        progress.reported.put(child.name(), state);
+        progress.pipelineTasks.put(child.name(), child.pipelineTask());
         if (!state.done()) {
             return;
         }
@@ -217,9 +274,10 @@ public final class RunFollower {
             String prefix = "[" + child.pipelineTask() + "/" + step.name() + "] ";
             String log;
             try {
-                log = runs.log(pod, step.containerName(), options.allLogs() ? 0 : options.tailLines());
+                log = runs.log("step " + step.name() + " of task " + child.pipelineTask(), pod, step.containerName(),
+                        options.allLogs() ? 0 : options.tailLines());
             } catch (ClusterException e) {
-                reporter.warn(prefix + "no log: " + e.getMessage());
+                reporter.warn(prefix + e.getMessage());
                 continue;
             }
             if (failedStep && !options.allLogs()) {
@@ -241,26 +299,34 @@ public final class RunFollower {
         }
     }
 
-    /** The run has ended: report every TaskRun not yet reported, then pass or fail. */
-    private void conclude(GenericKubernetesResource run, Map<String, RunState> reported, FollowOptions options,
-            Instant started) {
+    /**
+     * The run has ended: report every TaskRun not yet reported, then pass or fail. A task that had not ended when
+     * the run did (Tekton v1 marks a cancelled or timed-out run done before its TaskRuns) is named as running then,
+     * from its last known state.
+     */
+    private void conclude(GenericKubernetesResource run, Progress progress, FollowOptions options) {
         String name = run.getMetadata().getName();
         for (GenericKubernetesResource taskRun : runs.labelledTaskRuns(name)) {
-            onTaskRun(taskRun, reported, options);
+            onTaskRun(taskRun, progress, options);
         }
         List<Condition> conditions = TektonStatus.pipelineRun(run).conditions();
         RunState state = RunState.of(conditions);
-        String took = GoDuration.format(Duration.between(started, Instant.now()));
+        String took = GoDuration.format(Duration.between(progress.started, ticker.now()));
         if (state == RunState.SUCCEEDED) {
             reporter.info("PipelineRun " + name + " succeeded (followed for " + took + ")");
             return;
         }
         List<RunFailedException.FailedTask> failed = new ArrayList<>();
+        List<RunFailedException.FailedTask> unfinished = new ArrayList<>();
         for (ChildTaskRun child : runs.children(run)) {
             RunState taskState = child.state();
             if (taskState == RunState.FAILED || taskState == RunState.CANCELLED) {
                 failed.add(new RunFailedException.FailedTask(child.pipelineTask(),
                         describe(TektonStatus.succeeded(child.status().conditions()))));
+            } else if (taskState == RunState.RUNNING
+                    || progress.reported.getOrDefault(child.name(), RunState.PENDING) == RunState.RUNNING) {
+                unfinished.add(new RunFailedException.FailedTask(child.pipelineTask(),
+                        "still running when the PipelineRun ended"));
             }
         }
         StringBuilder message = new StringBuilder("PipelineRun " + name + " "
@@ -269,15 +335,27 @@ public final class RunFollower {
             message.append("; failed tasks: ")
                     .append(String.join("; ", failed.stream().map(RunFailedException.FailedTask::toString).toList()));
         }
+        if (!unfinished.isEmpty()) {
+            message.append("; ").append(unfinished.size() == 1 ? "task " : "tasks ")
+                    .append(String.join(", ", unfinished.stream().map(RunFailedException.FailedTask::pipelineTask)
+                            .toList()))
+                    .append(" still running when it ended");
+        }
+        failed.addAll(unfinished);
         throw new RunFailedException(message.toString(), name, state, failed);
     }
 
-    private RunFailedException timedOut(String runName, Instant deadline, Instant started, FollowOptions options) {
+    private RunFailedException timedOut(Progress progress, FollowOptions options) {
+        String runName = progress.runName;
         String limit = options.timeout().map(t -> GoDuration.format(t) + " (" + GlciSettings.TIMEOUT.mention() + ")")
                 .orElse("the run's own timeout");
+        List<String> running = progress.reported.entrySet().stream().filter(e -> !e.getValue().done())
+                .map(e -> progress.pipelineTasks.get(e.getKey())).sorted().toList();
         return new RunFailedException("PipelineRun " + runName + " did not finish within " + limit + "; followed for "
-                + GoDuration.format(Duration.between(started, deadline)) + ". It may still be running: cancel it"
-                + " with " + GlciSettings.goal("cancel") + " " + GlciSettings.RUN.mention(runName), runName, RunState.RUNNING, List.of());
+                + GoDuration.format(Duration.between(progress.started, progress.deadline))
+                + (running.isEmpty() ? "" : "; running then: " + String.join(", ", running))
+                + ". It may still be running: cancel it with " + GlciSettings.goal("cancel") + " "
+                + GlciSettings.RUN.mention(runName), runName, RunState.RUNNING, List.of());
     }
 
     /**

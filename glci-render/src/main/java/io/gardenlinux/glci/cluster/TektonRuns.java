@@ -2,6 +2,7 @@ package io.gardenlinux.glci.cluster;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.http.HttpClient;
@@ -140,23 +141,28 @@ final class TektonRuns {
         return task != null ? task : taskRun.getMetadata().getName();
     }
 
-    /** A step container's log, all of it or its last {@code tailLines} lines. */
-    String log(String pod, String container, int tailLines) {
-        try (InputStream in = logStream(pod, container, tailLines)) {
+    /**
+     * A step container's log, all of it or its last {@code tailLines} lines. {@code step} names the step for
+     * messages, e.g. {@code "step build of task kvm-amd64"}.
+     */
+    String log(String step, String pod, String container, int tailLines) {
+        try (InputStream in = logStream(step, pod, container, tailLines)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ClusterException("reading the log of pod " + pod + " container " + container + " in "
-                    + connection.where() + ": " + e.getMessage(), e);
+            throw new ClusterException("reading the log of " + step + " (pod " + pod + ", container " + container
+                    + ") in " + connection.where() + " failed: " + e.getMessage(), e);
         }
     }
 
     /**
      * A step container's log as a stream. A plain GET of the pod's {@code log} subresource through the client's
      * HTTP client (with its authentication and timeouts): fabric8's {@code getLog()} first starts a watch on the pod
-     * to wait for it to be ready, which a step that has ended does not need and which outlives the call.
+     * to wait for it to be ready, which a step that has ended does not need and which outlives the call. A log the
+     * API server does not give is a {@link ClusterException} that says why in glci's words: the pod is gone (404),
+     * the container has not started or is gone (400), with the API server's own message.
      */
-    InputStream logStream(String pod, String container, int tailLines) {
-        String doing = "reading the log of pod " + pod + " container " + container;
+    InputStream logStream(String step, String pod, String container, int tailLines) {
+        String doing = "reading the log of " + step + " (pod " + pod + ", container " + container + ")";
         String path = "api/v1/namespaces/" + encode(connection.namespace()) + "/pods/" + encode(pod) + "/log?container="
                 + encode(container) + (tailLines > 0 ? "&tailLines=" + tailLines : "");
         HttpClient http = connection.client().getHttpClient();
@@ -173,15 +179,48 @@ final class TektonRuns {
             throw new ClusterException(doing + " in " + connection.where() + " failed: " + cause.getMessage(), cause);
         }
         if (!response.isSuccessful()) {
-            try (InputStream body = response.body()) {
-                String message = body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8);
-                throw ClusterException.of(new KubernetesClientException(message.strip(), response.code(), null),
-                        doing, connection.where());
+            String body;
+            try (InputStream in = response.body()) {
+                body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
             } catch (IOException e) {
-                throw new ClusterException(doing + ": HTTP " + response.code(), e);
+                body = "";
             }
+            throw logRefused(step, pod, container, doing, response.code(), body);
         }
         return response.body();
+    }
+
+    /** Why the API server gave no log, from its Status answer (the raw body only when it sent no Status). */
+    private ClusterException logRefused(String step, String pod, String container, String doing, int code,
+            String body) {
+        Status status = status(body);
+        String said = status != null && status.getMessage() != null ? status.getMessage()
+                : body.length() > 300 ? body.substring(0, 300) + "…" : body;
+        String http = "(HTTP " + code + (said.isEmpty() ? "" : ": " + said) + ")";
+        KubernetesClientException cause = status != null ? new KubernetesClientException(status)
+                : new KubernetesClientException(said, code, null);
+        switch (code) {
+            case 404:
+                return new ClusterException("no log of " + step + ": its pod " + pod + " is gone (deleted, e.g. with"
+                        + " its PipelineRun or by the cluster's clean-up) " + http, cause);
+            case 400:
+                return new ClusterException("no log of " + step + ": its container " + container + " in pod " + pod
+                        + " has not started or is gone " + http, cause);
+            default:
+                return ClusterException.of(cause, doing, connection.where());
+        }
+    }
+
+    private Status status(String body) {
+        if (!body.startsWith("{")) {
+            return null;
+        }
+        try {
+            Status status = connection.client().getKubernetesSerialization().unmarshal(body, Status.class);
+            return status != null && "Status".equals(status.getKind()) ? status : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static String encode(String value) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * update that ends it) to {@link RunFollower#follow} returning. Not part of the normal test run (no
  * {@code *Test} name); run it with {@code -Dtest=FollowLatencyBenchmark}. Prints numbers, asserts none.
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientClient.class)
 class FollowLatencyBenchmark {
 
     private static final int RUNS = 30;

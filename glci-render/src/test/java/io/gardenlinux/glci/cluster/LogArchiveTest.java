@@ -20,11 +20,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientClient.class)
 class LogArchiveTest {
 
     KubernetesMockServer server;
@@ -56,6 +57,29 @@ class LogArchiveTest {
                     Map.entry("kvm-amd64/00_prebuild.log", "checked\n"), Map.entry("kvm-amd64/01_build.log",
                             "broke\n"));
             assertThat(Files.list(zip.getParent())).as("no temporary file left").containsExactly(zip);
+        }
+    }
+
+    @Test
+    void aStepWhosePodIsGoneIsNotedInItsEntry() throws IOException {
+        MockCluster.installTekton(server, client, TektonApi.V1);
+        ClusterConnection connection = MockCluster.connect(client, TektonApi.V1);
+        RecordingReporter reporter = new RecordingReporter();
+        try (SimulatedTekton tekton = new SimulatedTekton(server, client, TektonApi.V1, NAMESPACE)) {
+            tekton.plan(Task.of("kvm-amd64", new Step("prebuild", 0, "checked\n"), Step.podGone("build", 0)));
+            new RunStarter(connection, reporter).start(List.of(SimulatedTekton.pipelineRun(TektonApi.V1, "gl-gone",
+                    "gardenlinux-build")), Optional.empty());
+            new RunFollower(connection, reporter).follow("gl-gone", FollowOptions.defaults());
+
+            Path zip = dir.resolve("build_log.zip");
+            new LogArchive(connection, reporter).write("gl-gone", zip);
+
+            String gone = "no log of step build of task kvm-amd64: its pod gl-gone-kvm-amd64-pod is gone (deleted, e.g."
+                    + " with its PipelineRun or by the cluster's clean-up) (HTTP 404: pods \"gl-gone-kvm-amd64-pod\" not"
+                    + " found)";
+            assertThat(read(zip)).containsExactly(Map.entry("kvm-amd64/00_prebuild.log", "checked\n"),
+                    Map.entry("kvm-amd64/01_build.log", "(" + gone + ")\n"));
+            assertThat(reporter.lines()).contains("WARN Getting logs failed: " + gone);
         }
     }
 

@@ -88,7 +88,7 @@ public final class MockTektonCluster implements AutoCloseable {
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
                 new KubernetesMixedDispatcher(responses), true);
         server.init(InetAddress.getByName("127.0.0.1"), 0);
-        NamespacedKubernetesClient client = server.createClient();
+        NamespacedKubernetesClient client = server.createClient(new PatientClient());
         TektonApi api = TektonApi.of(tektonApi);
         MockCluster.installTekton(server, client, api);
         SimulatedTekton tekton = new SimulatedTekton(server, client, api, MockCluster.NAMESPACE);

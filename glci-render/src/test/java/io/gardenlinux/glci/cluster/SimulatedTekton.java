@@ -15,10 +15,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,11 +31,36 @@ import java.util.function.UnaryOperator;
  * to the value of its API version, Cancelled. Step logs are served through the mock server's expectations, at the
  * paths fabric8 reads them from. The run's status lists its TaskRuns as its API version does: {@code v1}
  * {@code childReferences}, {@code v1beta1} {@code status.taskRuns} with embedded statuses.
+ *
+ * <p>As Tekton v1 does, a {@code v1} run that is cancelled or times out is marked done before its TaskRuns: they stay
+ * running until {@link #catchUp()} (or {@link #close()}). The controller waits for events (the watch on the runs,
+ * {@link #release()}, {@link #timeOut()}), not for time. A failure of the controller itself is thrown by
+ * {@link #close()}, so that the test fails; what happens after {@code close()} is ignored.
  */
 public final class SimulatedTekton implements AutoCloseable {
 
-    /** A step: its name, exit code and log. */
-    record Step(String name, int exitCode, String log) {
+    /** How long the controller waits at most for something a test would otherwise hang on. */
+    private static final long PATIENCE_SECONDS = 120;
+
+    /**
+     * A step: its name, exit code and log, and the HTTP code its log is served with: 200, or 404 (the pod is gone,
+     * as after pruning) or 400 (the container has not started), with the API server's Status body.
+     */
+    record Step(String name, int exitCode, String log, int logCode) {
+
+        Step(String name, int exitCode, String log) {
+            this(name, exitCode, log, 200);
+        }
+
+        /** A step whose log cannot be read any more: the API server answers 404, pod not found. */
+        static Step podGone(String name, int exitCode) {
+            return new Step(name, exitCode, "", 404);
+        }
+
+        /** A step whose container never started: the API server answers 400, waiting to start. */
+        static Step notStarted(String name, int exitCode) {
+            return new Step(name, exitCode, "", 400);
+        }
     }
 
     /** A task of the plan; a held task stays running until {@link #release()} or cancellation. */
@@ -56,11 +84,17 @@ public final class SimulatedTekton implements AutoCloseable {
     private final TektonApi api;
     private final String namespace;
     private final ExecutorService executor = Executors.newCachedThreadPool();
+    /** Guards the waits of held tasks: notified on release, time-out, a run's cancel request and close. */
+    private final Object signals = new Object();
     private volatile CountDownLatch released = new CountDownLatch(1);
-    private volatile List<Task> plan = List.of();
-    private final Map<String, Long> finishedAt = new java.util.concurrent.ConcurrentHashMap<>();
-    private Watch watch;
+    private volatile boolean timedOut;
     private volatile boolean closed;
+    private final Set<String> cancelSeen = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch taskRunsCatchUp = new CountDownLatch(1);
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile List<Task> plan = List.of();
+    private final Map<String, Long> finishedAt = new ConcurrentHashMap<>();
+    private Watch watch;
 
     SimulatedTekton(KubernetesMockServer server, KubernetesClient client, TektonApi api, String namespace) {
         this.server = server;
@@ -77,14 +111,21 @@ public final class SimulatedTekton implements AutoCloseable {
                     .watch(new Watcher<>() {
                         @Override
                         public void eventReceived(Action action, GenericKubernetesResource run) {
+                            String name = run.getMetadata().getName();
                             if (action == Action.ADDED) {
                                 List<Task> tasks1 = plan;
-                                executor.submit(() -> execute(run.getMetadata().getName(), tasks1));
+                                executor.submit(() -> execute(name, tasks1));
+                            } else if (action == Action.MODIFIED && cancelRequested(run)) {
+                                cancelSeen.add(name);
+                                signal();
                             }
                         }
 
                         @Override
                         public void onClose(WatcherException cause) {
+                            if (!closed) {
+                                failure.compareAndSet(null, cause);
+                            }
                         }
                     });
         }
@@ -94,11 +135,29 @@ public final class SimulatedTekton implements AutoCloseable {
     /** Lets held tasks end. */
     void release() {
         released.countDown();
+        signal();
     }
 
     /** Holds the held tasks of runs started from now on again. */
     void hold() {
         released = new CountDownLatch(1);
+    }
+
+    /** Ends the held tasks as a run's timeout does: the run fails with PipelineRunTimeout, its TaskRuns cancelled. */
+    void timeOut() {
+        timedOut = true;
+        signal();
+    }
+
+    /** Lets the TaskRuns of a cancelled or timed-out {@code v1} run be marked as cancelled. */
+    void catchUp() {
+        taskRunsCatchUp.countDown();
+    }
+
+    private void signal() {
+        synchronized (signals) {
+            signals.notifyAll();
+        }
     }
 
     private void execute(String run, List<Task> tasks) {
@@ -112,23 +171,22 @@ public final class SimulatedTekton implements AutoCloseable {
             for (Task task : tasks) {
                 String outcome = executeTask(run, task);
                 done++;
-                if (outcome.equals("Cancelled")) {
-                    String reason = api == TektonApi.V1 ? "Cancelled" : "PipelineRunCancelled";
-                    finish(run, condition("False", reason, "PipelineRun \"" + run + "\" was cancelled"));
-                    return;
-                }
                 if (outcome.equals("Failed")) {
                     finish(run, condition("False", "Failed", "Tasks Completed: " + done + " (Failed: 1, Cancelled 0),"
                             + " Skipped: " + (tasks.size() - done)));
                     return;
                 }
+                if (!outcome.equals("Succeeded")) {
+                    return;
+                }
             }
             finish(run, condition("True", "Succeeded", "Tasks Completed: " + done + " (Failed: 0, Cancelled 0),"
                     + " Skipped: 0"));
-        } catch (RuntimeException | InterruptedException e) {
-            // a run still going when the test closes the controller is interrupted: nothing to tell
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
             if (!closed) {
-                e.printStackTrace();
+                failure.compareAndSet(null, e);
             }
         }
     }
@@ -143,10 +201,19 @@ public final class SimulatedTekton implements AutoCloseable {
             String[] lines = step.log().split("\n");
             String tail = String.join("\n", Arrays.asList(lines).subList(Math.max(0, lines.length - 100),
                     lines.length)) + "\n";
+            String whole = step.log();
+            if (step.logCode() == 404) {
+                whole = status(404, "NotFound", "pods \"" + pod + "\" not found");
+                tail = whole;
+            } else if (step.logCode() == 400) {
+                whole = status(400, "BadRequest", "container \"step-" + step.name() + "\" in pod \"" + pod
+                        + "\" is waiting to start: PodInitializing");
+                tail = whole;
+            }
             // runs execute in parallel; the mock server's expectations are not made for concurrent additions
             synchronized (server) {
-                server.expect().get().withPath(base).andReturn(200, step.log()).always();
-                server.expect().get().withPath(base + "&tailLines=100").andReturn(200, tail).always();
+                server.expect().get().withPath(base).andReturn(step.logCode(), whole).always();
+                server.expect().get().withPath(base + "&tailLines=100").andReturn(step.logCode(), tail).always();
             }
         }
         GenericKubernetesResource created = new GenericKubernetesResource();
@@ -165,17 +232,35 @@ public final class SimulatedTekton implements AutoCloseable {
 
         String outcome;
         if (task.hold()) {
-            while (!released.await(50, TimeUnit.MILLISECONDS)) {
-                if (cancelRequested(run)) {
-                    break;
-                }
-            }
+            awaitRelease(run, released);
         }
         Map<String, Object> ended;
-        if (cancelRequested(run)) {
-            outcome = "Cancelled";
+        boolean cancelled = cancelSeen.contains(run) || cancelRequested(run);
+        if (cancelled || timedOut) {
+            String why = cancelled ? "been cancelled" : "timed out";
             ended = taskStatus(pod, task, 137, condition("False", "TaskRunCancelled",
-                    "TaskRun \"" + taskRun + "\" was cancelled"));
+                    "TaskRun \"" + taskRun + "\" was cancelled. TaskRun cancelled as the PipelineRun it belongs to"
+                            + " has " + why + "."));
+            Map<String, Object> runEnd = cancelled
+                    ? condition("False", api == TektonApi.V1 ? "Cancelled" : "PipelineRunCancelled",
+                            "PipelineRun \"" + run + "\" was cancelled")
+                    : condition("False", "PipelineRunTimeout", "PipelineRun \"" + run
+                            + "\" failed to finish within \"1h0m0s\"");
+            if (api == TektonApi.V1) {
+                // Tekton v1 marks the run done first and cancels its TaskRuns afterwards
+                finish(run, runEnd);
+                if (!taskRunsCatchUp.await(PATIENCE_SECONDS, TimeUnit.SECONDS) || closed) {
+                    return "Ended";
+                }
+                ended.put("completionTime", now());
+                taskRunStatus(taskRun, ended);
+            } else {
+                ended.put("completionTime", now());
+                taskRunStatus(taskRun, ended);
+                runStatus(run, status -> withChild(status, taskRun, task.name(), ended));
+                finish(run, runEnd);
+            }
+            return "Ended";
         } else if (task.fails()) {
             outcome = "Failed";
             Step failed = task.steps().stream().filter(s -> s.exitCode() != 0).findFirst().orElseThrow();
@@ -191,12 +276,43 @@ public final class SimulatedTekton implements AutoCloseable {
         return outcome;
     }
 
+    /**
+     * Waits until held tasks are released, the run's cancellation was seen on the watch, the runs time out or the
+     * controller closes; every few seconds it reads the run itself in case a watch event went astray.
+     */
+    private void awaitRelease(String run, CountDownLatch gate) throws InterruptedException {
+        while (true) {
+            synchronized (signals) {
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+                    if (gate.getCount() == 0 || cancelSeen.contains(run) || timedOut || closed) {
+                        return;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(signals, left);
+                }
+            }
+            if (cancelRequested(run)) {
+                cancelSeen.add(run);
+            }
+        }
+    }
+
     /** Whether {@code spec.status} holds the cancel value of this API version (another value is rejected). */
     private boolean cancelRequested(String run) {
         GenericKubernetesResource current = client.genericKubernetesResources(api.pipelineRuns())
                 .inNamespace(namespace).withName(run).get();
-        Object spec = current.getAdditionalProperties().get("spec");
+        return current != null && cancelRequested(current);
+    }
+
+    private boolean cancelRequested(GenericKubernetesResource run) {
+        Object spec = run.getAdditionalProperties().get("spec");
         return spec instanceof Map<?, ?> m && api.cancelledStatus().equals(m.get("status"));
+    }
+
+    /** The API server's answer to a failed request, as it sends it. */
+    private static String status(int code, String reason, String message) {
+        return "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":\""
+                + message.replace("\"", "\\\"") + "\",\"reason\":\"" + reason + "\",\"code\":" + code + "}";
     }
 
     /** exitCode: null = steps running; -1 = each step's planned code; else every step that code. */
@@ -307,13 +423,46 @@ public final class SimulatedTekton implements AutoCloseable {
         return run;
     }
 
+    /**
+     * Waits until the mock API server answers again. fabric8's mock server (8.0.0) handles a watch that its client
+     * closes on its one event loop thread and there waits for the watch's sender thread to stop; when that thread
+     * is still writing an event, or closing, through the same event loop, the server stands still until a timeout
+     * inside it (up to 30 s, seen on loaded machines). A test that then shuts the server down fails ("Unable to close
+     * MockWebServer", after 10 s): this request, with the tests' patient client, returns once the stall is over.
+     */
+    private void settle() {
+        try {
+            client.namespaces().withName(namespace).get();
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+        }
+    }
+
+    /**
+     * Stops the controller: its threads are interrupted and waited for. Throws when the controller failed before,
+     * so that the test that drove it fails too.
+     */
     @Override
     public void close() {
         closed = true;
-        release();
+        signal();
+        taskRunsCatchUp.countDown();
         if (watch != null) {
             watch.close();
         }
         executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
+                failure.compareAndSet(null, new IllegalStateException("the simulated Tekton controller did not stop"
+                        + " within " + PATIENCE_SECONDS + " s"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        settle();
+        Throwable failed = failure.get();
+        if (failed != null) {
+            throw new IllegalStateException("the simulated Tekton controller failed: " + failed, failed);
+        }
     }
 }
