@@ -56,12 +56,14 @@ class CloneAndReleaseMojoTest {
     }
 
     private static ReleaseMojo release() {
-        return new ReleaseMojo() {
+        ReleaseMojo release = new ReleaseMojo() {
             @Override
             protected Optional<String> env(String name) {
                 return Optional.empty();
             }
         };
+        release.setLog(new RecordingLog());
+        return release;
     }
 
     @Test
@@ -73,6 +75,7 @@ class CloneAndReleaseMojoTest {
                 return name.equals("GIT_URL") ? Optional.of(bare.toUri().toString()) : Optional.empty();
             }
         };
+        clone.setLog(new RecordingLog());
         set(clone, "repoRoot", checkout.toFile());
         set(clone, "committish", "main");
         clone.execute();

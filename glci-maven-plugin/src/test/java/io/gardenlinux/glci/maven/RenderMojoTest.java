@@ -27,6 +27,7 @@ class RenderMojoTest {
         final Map<String, String> environment = new HashMap<>();
 
         TestRenderMojo(Path output) {
+            setLog(new RecordingLog());
             repoRoot = SAMPLE.toFile();
             amiId = "replaceme_aws";
             gcpImageName = "replaceme_gcp";

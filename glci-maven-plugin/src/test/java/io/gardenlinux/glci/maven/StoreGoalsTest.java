@@ -76,6 +76,7 @@ class StoreGoalsTest {
 
     /** Gives a goal the environment of a pipeline step and the common parameters. */
     <T extends AbstractGlciMojo> T step(T mojo) {
+        mojo.setLog(new RecordingLog());
         mojo.repoRoot = GARDENLINUX.toFile();
         mojo.cicdConfig = "default";
         mojo.cicdConfigFile = cicd.toFile();
