@@ -122,6 +122,8 @@ public final class ResultUploader {
             reporter.info(resultFile + ": unchanged since it was hashed; using " + MemberHashes.listOf(resultFile));
             return known.get();
         }
+        // the tarball as it is before it is read: a change while it is hashed makes the kept list not count
+        Optional<String> identity = MemberHashes.identity(resultFile);
         List<Hashed> hashed = new ArrayList<>();
         String operation = "hash " + resultFile.getFileName();
         AtomicLong done = new AtomicLong();
@@ -141,7 +143,7 @@ public final class ResultUploader {
                 hashed.add(new Hashed(member.get(), HexFormat.of().formatHex(sha1.digest())));
             }
         }
-        MemberHashes.write(resultFile, hashed, reporter);
+        identity.ifPresent(before -> MemberHashes.write(resultFile, before, hashed, reporter));
         return hashed;
     }
 
