@@ -32,7 +32,8 @@ import java.util.function.Predicate;
 /**
  * An HTTP/1.1 proxy between the S3 client and the server that records what the server receives: every request's
  * method, target, headers and body size, and how many requests were open at once (from the arrival of a request's
- * head until the end of its response). It can hold requests before passing them on, until more than a limit are
+ * head until its response was read from the server, before it is passed on: a window within the client's, so that
+ * the count is never more than the client had in flight). It can hold requests before passing them on, until more than a limit are
  * open, or a limit were open for a while, or a timeout passed: so that requests that could overlap do overlap
  * however slow the machine is.
  */
@@ -245,18 +246,24 @@ final class RecordingProxy implements AutoCloseable {
             OutputStream toClient = new BufferedOutputStream(client.getOutputStream());
             Head head;
             while ((head = Head.read(fromServer)) != null) {
-                toClient.write(head.bytes());
-                toClient.flush();
                 int status = Integer.parseInt(head.start().split(" ", 3)[1]);
                 if (status >= 100 && status < 200) {
+                    toClient.write(head.bytes());
+                    toClient.flush();
                     continue;
                 }
                 Exchange exchange = awaiting.poll(30, TimeUnit.SECONDS);
                 boolean noBody = exchange == null || exchange.method.equals("HEAD") || status == 204 || status == 304;
-                copyBody(head.headers(), noBody ? 0 : -1, fromServer, toClient);
+                // the whole response is read before the request counts as ended, and passed on after that: the
+                // client cannot start another request in between (the answers of S3 to uploads are small)
+                ByteArrayOutputStream body = new ByteArrayOutputStream();
+                copyBody(head.headers(), noBody ? 0 : -1, fromServer, body);
                 if (exchange != null) {
                     exchange.end(status);
                 }
+                toClient.write(head.bytes());
+                body.writeTo(toClient);
+                toClient.flush();
             }
         } catch (IOException | RuntimeException e) {
             // one side closed the connection
