@@ -42,7 +42,7 @@ final class MemberHashes {
                 return Optional.empty();
             }
             List<String> lines = Files.readAllLines(list, StandardCharsets.UTF_8);
-            if (lines.isEmpty() || !lines.get(0).equals(identity(resultFile))) {
+            if (lines.isEmpty() || !lines.get(0).equals(identityOf(resultFile))) {
                 return Optional.empty();
             }
             List<Hashed> hashed = new ArrayList<>();
@@ -59,17 +59,28 @@ final class MemberHashes {
         }
     }
 
-    /** Keeps the list beside the tarball; where that cannot be written, the next run hashes again. */
-    static void write(Path resultFile, List<Hashed> hashed, Reporter reporter) {
+    /**
+     * The size, modification time and file key of the tarball as it is now; empty when they cannot be read (then no
+     * list is kept).
+     */
+    static Optional<String> identity(Path resultFile) {
+        try {
+            return Optional.of(identityOf(resultFile));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Keeps the list beside the tarball, valid while the tarball has the {@link #identity} it had before it was
+     * hashed (so that a change while it was read voids it); where it cannot be written, the next run hashes again.
+     */
+    static void write(Path resultFile, String identity, List<Hashed> hashed, Reporter reporter) {
         if (hashed.stream().anyMatch(h -> h.member().path().contains("\n"))) {
             return;
         }
         StringBuilder text = new StringBuilder();
-        try {
-            text.append(identity(resultFile)).append('\n');
-        } catch (IOException e) {
-            return;
-        }
+        text.append(identity).append('\n');
         hashed.forEach(h -> text.append(h.sha1()).append('\t').append(h.member().size()).append('\t')
                 .append(h.member().path()).append('\n'));
         try {
@@ -79,7 +90,7 @@ final class MemberHashes {
         }
     }
 
-    private static String identity(Path resultFile) throws IOException {
+    private static String identityOf(Path resultFile) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(resultFile, BasicFileAttributes.class);
         return "glci member hashes v1 size=" + attributes.size() + " modified=" + attributes.lastModifiedTime()
                 + " key=" + attributes.fileKey();

@@ -122,6 +122,8 @@ public final class ResultUploader {
             reporter.info(resultFile + ": unchanged since it was hashed; using " + MemberHashes.listOf(resultFile));
             return known.get();
         }
+        // the tarball as it is before it is read: a change while it is hashed makes the kept list not count
+        Optional<String> identity = MemberHashes.identity(resultFile);
         List<Hashed> hashed = new ArrayList<>();
         String operation = "hash " + resultFile.getFileName();
         AtomicLong done = new AtomicLong();
@@ -141,7 +143,7 @@ public final class ResultUploader {
                 hashed.add(new Hashed(member.get(), HexFormat.of().formatHex(sha1.digest())));
             }
         }
-        MemberHashes.write(resultFile, hashed, reporter);
+        identity.ifPresent(before -> MemberHashes.write(resultFile, before, hashed, reporter));
         return hashed;
     }
 
@@ -222,7 +224,7 @@ public final class ResultUploader {
                     }
                 }, pool).whenComplete((v, e) -> recordFailure(failure, e)));
             } else {
-                MultipartUpload upload = new MultipartUpload(store, ManifestKeys.objectKey(m.sha1()));
+                MultipartUpload upload = new MultipartUpload(store, ManifestKeys.objectKey(m.sha1()), pool);
                 multiparts.add(upload);
                 sendParts(resultFile, tar, m, upload, inFlight, failure, progress, uploads, pool);
             }
@@ -296,14 +298,24 @@ public final class ResultUploader {
         private final AtomicReference<String> uploadId = new AtomicReference<>();
         private volatile boolean completed;
 
-        MultipartUpload(BuildResultStore store, String key) {
+        /**
+         * Starts the upload on a thread of {@code pool}, like every other request, so that no more requests are in
+         * flight than the pool has threads.
+         */
+        MultipartUpload(BuildResultStore store, String key, ExecutorService pool) {
             this.store = store;
             this.key = key;
             try {
-                uploadId.set(store.client().createMultipartUpload(b -> b.bucket(store.bucket()).key(key)
-                        .checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId());
-            } catch (SdkException e) {
-                throw store.failure("start the upload of", key, e);
+                uploadId.set(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return store.client().createMultipartUpload(b -> b.bucket(store.bucket()).key(key)
+                                .checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId();
+                    } catch (SdkException e) {
+                        throw store.failure("start the upload of", key, e);
+                    }
+                }, pool).join());
+            } catch (CompletionException e) {
+                throw asGlci(e);
             }
         }
 

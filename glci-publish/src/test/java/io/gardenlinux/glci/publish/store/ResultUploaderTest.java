@@ -12,12 +12,15 @@ import io.gardenlinux.glci.model.manifests.S3ReleaseFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.s3.S3Client;
 
 class ResultUploaderTest {
@@ -260,5 +263,119 @@ class ResultUploaderTest {
                 .isInstanceOf(GlciException.class)
                 .hasMessageContaining(bucket + "-missing")
                 .hasMessageContaining("NoSuchBucket");
+    }
+
+    /** Every object in the bucket is stored under the SHA-1 of its content. */
+    static void assertEveryObjectMatchesItsKey(S3Client s3, String bucket) {
+        BuildResultStore store = new BuildResultStore(s3, bucket, Reporter.silent());
+        for (var object : store.list(ManifestKeys.OBJECTS_PREFIX + "/")) {
+            assertThat(ManifestKeys.objectKey(ResultUploader.sha1Of(store.get(object.key()).orElseThrow())))
+                    .as("the key of the content stored under %s", object.key()).isEqualTo(object.key());
+        }
+    }
+
+    /**
+     * A rerun on a tarball that was rewritten with other content of the same sizes, its modification time set back:
+     * the kept hashes are taken, and the re-check while sending must refuse the member whose content changed.
+     */
+    @ParameterizedTest(name = "a member of {0} bytes")
+    @ValueSource(ints = {100_000, (7 << 20) + 3})
+    void contentThatNoLongerMatchesTheKeptHashFailsTheUploadNamingTheFileAndStoresNothingOfIt(int size)
+            throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(TestTarballs.DIR + "rootfs.raw", TestTarballs.content(90, size));
+        files.put(TestTarballs.DIR + "rootfs.manifest", "openssh-server 1:8.4p1-5\n".getBytes());
+        Path tarball = TestTarballs.write(dir.resolve("gardenlinux.out"), files);
+        uploader(SMALL_PARTS).upload(tarball, build, manifestKey);
+        FileTime modified = Files.getLastModifiedTime(tarball);
+        Map<String, byte[]> changed = new LinkedHashMap<>(files);
+        changed.put(TestTarballs.DIR + "rootfs.raw", TestTarballs.content(91, size));
+        TestTarballs.write(tarball, changed);
+        Files.setLastModifiedTime(tarball, modified);
+        assertThat(MemberHashes.read(tarball)).as("the kept hashes are taken for the rewritten tarball").isPresent();
+        String other = S3TestServer.newBucket(s3);
+        BuildResultStore elsewhere = new BuildResultStore(s3, other, Reporter.silent());
+
+        assertThatThrownBy(() -> new ResultUploader(elsewhere, SMALL_PARTS, Fixtures.CLOCK)
+                .upload(tarball, build, manifestKey))
+                .isInstanceOf(GlciException.class)
+                .hasMessageContaining(tarball.toString())
+                .hasMessageContaining("20210212/amd64/bullseye/rootfs.raw")
+                .hasMessageContaining("changed while it was uploaded");
+        assertEveryObjectMatchesItsKey(s3, other);
+        assertThat(elsewhere.head(manifestKey)).isEmpty();
+        assertThat(s3.listMultipartUploads(b -> b.bucket(other)).uploads()).isEmpty();
+    }
+
+    /**
+     * A member rewritten in place after it was hashed (while the later ones are hashed) fails the upload naming it;
+     * the rerun hashes the tarball again, as the hashes kept beside it are of the content before the change.
+     */
+    @Test
+    void contentChangedAfterItWasHashedFailsTheUploadAndTheRerunHashesAgain() throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        byte[] raw = TestTarballs.content(92, (7 << 20) + 5);
+        files.put(TestTarballs.DIR + "rootfs.raw", raw);
+        files.put(TestTarballs.DIR + "rootfs.tar.xz", TestTarballs.content(93, 3 << 20));
+        Path tarball = TestTarballs.write(dir.resolve("gardenlinux.out"), files);
+        byte[] written = Files.readAllBytes(tarball);
+        long offset = indexOf(written, java.util.Arrays.copyOf(raw, 64)) + raw.length / 2;
+        java.util.concurrent.atomic.AtomicBoolean rewritten = new java.util.concurrent.atomic.AtomicBoolean();
+        Reporter rewriting = new Reporter() {
+            @Override
+            public void debug(String message) {
+            }
+
+            @Override
+            public void info(String message) {
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+
+            @Override
+            public void progress(String operation, long done, long all) {
+                // rootfs.raw is hashed: flip one of its bytes
+                if (operation.startsWith("hash ") && done > raw.length && rewritten.compareAndSet(false, true)) {
+                    try (var file = new java.io.RandomAccessFile(tarball.toFile(), "rw")) {
+                        file.seek(offset);
+                        int b = file.read();
+                        file.seek(offset);
+                        file.write(b ^ 0x01);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> new ResultUploader(new BuildResultStore(s3, bucket, rewriting), SMALL_PARTS,
+                Fixtures.CLOCK).upload(tarball, build, manifestKey))
+                .isInstanceOf(GlciException.class)
+                .hasMessageContaining(tarball.toString())
+                .hasMessageContaining("20210212/amd64/bullseye/rootfs.raw")
+                .hasMessageContaining("changed while it was uploaded");
+        assertThat(rewritten).isTrue();
+        assertEveryObjectMatchesItsKey(s3, bucket);
+        assertThat(store.head(manifestKey)).isEmpty();
+        assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();
+
+        raw[raw.length / 2] ^= 0x01;
+        uploader(SMALL_PARTS).upload(tarball, build, manifestKey);
+        assertStored(s3, bucket, manifestKey, files);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
     }
 }
