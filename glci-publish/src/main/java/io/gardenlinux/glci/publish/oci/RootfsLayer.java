@@ -53,7 +53,7 @@ public record RootfsLayer(Path file, String digest, long size, String diffId, lo
                 InputStream tar = new DigestInputStream(new XZInputStream(compressed), tarSha);
                 CountingOutputStream gzipFile = new CountingOutputStream(
                         new BufferedOutputStream(Files.newOutputStream(file), BUFFER));
-                OutputStream gzip = new GZIPOutputStream(new DigestOutputStream(gzipFile, gzipSha), BUFFER)) {
+                GZIPOutputStream gzip = new GZIPOutputStream(new DigestOutputStream(gzipFile, gzipSha), BUFFER)) {
             byte[] buffer = new byte[BUFFER];
             long tarSize = 0;
             long reported = 0;
@@ -65,7 +65,7 @@ public record RootfsLayer(Path file, String digest, long size, String diffId, lo
                     reporter.progress(operation, read[0], total);
                 }
             }
-            gzip.close();
+            gzip.finish(); // the trailer is written and digested; the streams are closed below
             reporter.progress(operation, total < 0 ? read[0] : total, total);
             return new RootfsLayer(file, Digests.format(gzipSha.digest()), gzipFile.count,
                     Digests.format(tarSha.digest()), tarSize);
