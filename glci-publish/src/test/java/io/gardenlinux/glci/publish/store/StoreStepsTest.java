@@ -354,6 +354,35 @@ class StoreStepsTest {
     }
 
     @Test
+    void cleanKeepsTheLogsOfLaterManifestsAndSets() {
+        List<String> keys = oldAndNew();
+        // the later original attaches logs: one release file to a manifest, a list of them to a set
+        String manifestLog = "objects/log-of-the-manifest";
+        String setLog = "objects/log-of-the-set";
+        String elsewhere = "objects/log-in-another-bucket";
+        for (String key : List.of(manifestLog, setLog, elsewhere)) {
+            s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(key));
+        }
+        appendYaml(keys.get(1), "logs:\n  name: build.log\n  suffix: .log\n  s3_key: " + manifestLog
+                + "\n  s3_bucket_name: " + bucket + "\n");
+        appendYaml(keys.get(3), "logs:\n- name: build.log\n  suffix: .log\n  s3_key: " + setLog
+                + "\n  s3_bucket_name: " + bucket + "\n- name: other.log\n  suffix: .log\n  s3_key: " + elsewhere
+                + "\n  s3_bucket_name: another-bucket\n");
+
+        StoreCleaner.Report report = new StoreCleaner(store, Fixtures.CLOCK).clean(30, false);
+
+        assertThat(report.objects()).contains(elsewhere).doesNotContain(manifestLog, setLog);
+        assertThat(store.head(manifestLog)).as("the log of a kept manifest").isPresent();
+        assertThat(store.head(setLog)).as("the log of a kept set").isPresent();
+        assertThat(store.head(elsewhere)).as("a log in another bucket refers to no object here").isEmpty();
+    }
+
+    private void appendYaml(String key, String yaml) {
+        String document = new String(store.get(key).orElseThrow(), java.nio.charset.StandardCharsets.UTF_8);
+        store.putManifest(key, document + yaml);
+    }
+
+    @Test
     void cleanWithDryRunReportsTheSameAndDeletesNothing() {
         oldAndNew();
         List<String> before = store.list("").stream().map(o -> o.key()).toList();
