@@ -20,17 +20,14 @@ import java.util.function.Function;
  */
 public record SecretSettings(Optional<SecretsServer> secretsServer, SecretCipher cipher, Optional<String> key) {
 
-    /** The original's variable for the secrets server. */
-    public static final String SECRETS_SERVER_ENDPOINT = "SECRETS_SERVER_ENDPOINT";
-    /** The spelling of the original's README, accepted too. */
-    public static final String SECRET_SERVER_ENDPOINT = "SECRET_SERVER_ENDPOINT";
-    public static final String SECRET_CIPHER_ALGORITHM = "SECRET_CIPHER_ALGORITHM";
-    public static final String SECRET_KEY = "SECRET_KEY";
+    /** The variables, as the settings table names them, for messages. */
+    private static final String SECRET_CIPHER_ALGORITHM = GlciSettings.SECRET_CIPHER_ALGORITHM.environment().get(0);
+    private static final String SECRET_KEY = GlciSettings.SECRET_KEY.environment().get(0);
 
     /**
      * A secrets server and the variable that named it.
      *
-     * @param variable {@code SECRETS_SERVER_ENDPOINT} or {@code SECRET_SERVER_ENDPOINT}
+     * @param variable {@code SECRETS_SERVER_ENDPOINT} or {@code SECRET_SERVER_ENDPOINT}, or the setting's mention when given
      * @param endpoint its value
      */
     public record SecretsServer(String variable, String endpoint) {
@@ -63,7 +60,7 @@ public record SecretSettings(Optional<SecretsServer> secretsServer, SecretCipher
      */
     public static SecretSettings from(SettingValues settings) {
         Optional<SecretsServer> server = settings.origin(GlciSettings.SECRETS_SERVER_ENDPOINT)
-                .map(o -> new SecretsServer(o.variable().orElse(GlciSettings.SECRETS_SERVER_ENDPOINT.key()),
+                .map(o -> new SecretsServer(o.variable().orElse(GlciSettings.SECRETS_SERVER_ENDPOINT.mention()),
                         o.text()));
         SecretCipher cipher = settings.get(GlciSettings.SECRET_CIPHER_ALGORITHM);
         Optional<String> key = settings.explicit(GlciSettings.SECRET_KEY);
